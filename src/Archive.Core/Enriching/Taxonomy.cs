@@ -1,0 +1,36 @@
+using Archive.Core.Loading;
+using Archive.Core.Model;
+using Archive.Core.Text;
+
+namespace Archive.Core.Enriching;
+
+/// <summary>
+/// Groups episodes by a name they carry (topic, speaker, show). Names that slug alike are one
+/// term, shown with the spelling met first. Terms are sorted by name.
+/// </summary>
+public static class Taxonomy
+{
+    public static IReadOnlyList<TaxonomyTerm> Build(IReadOnlyList<ArchiveEpisode> episodes, Func<Episode, IEnumerable<string>> names)
+    {
+        var terms = new Dictionary<string, (string Name, List<int> Episodes)>(StringComparer.Ordinal);
+        for (int i = 0; i < episodes.Count; i++)
+        {
+            foreach (var name in names(episodes[i].Episode))
+            {
+                var slug = Slug.From(name, "");
+                if (slug.Length == 0) continue;
+                if (!terms.TryGetValue(slug, out var term))
+                    terms[slug] = term = (name.Trim(), []);
+                if (term.Episodes.Count == 0 || term.Episodes[^1] != i) term.Episodes.Add(i);
+            }
+        }
+        return terms
+            .Select(t => new TaxonomyTerm(t.Value.Name, t.Key, t.Value.Episodes))
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(t => t.Slug, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The slug a name has in a taxonomy built by <see cref="Build"/>.</summary>
+    public static string SlugOf(string name) => Slug.From(name, "");
+}

@@ -1,0 +1,111 @@
+using Archive.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Archive.Core.Reading;
+
+/// <summary>
+/// The YAML block between <c>---</c> lines at the top of a Markdown file.
+/// </summary>
+public sealed class FrontMatter
+{
+    private FrontMatter(YamlMappingNode fields, int firstLine, int bodyLine)
+    {
+        Fields = fields;
+        FirstLine = firstLine;
+        BodyLine = bodyLine;
+    }
+
+    public YamlMappingNode Fields { get; }
+    /// <summary>Line of the opening <c>---</c>.</summary>
+    public int FirstLine { get; }
+    /// <summary>First line after the closing <c>---</c> (1-based).</summary>
+    public int BodyLine { get; }
+
+    /// <summary>True when the text opens with a front matter fence (after blank lines).</summary>
+    public static bool StartsWithFence(SourceText source)
+    {
+        foreach (var line in source.Lines)
+        {
+            if (line.Trim().Length == 0) continue;
+            return line.TrimEnd() == "---";
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Splits and parses the front matter. Returns null when there is none. On malformed YAML
+    /// reports the line and returns an empty block whose body starts after the fence, so the
+    /// transcript itself is still read.
+    /// </summary>
+    public static FrontMatter? Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        var lines = source.Lines;
+        int open = 0;
+        while (open < lines.Count && lines[open].Trim().Length == 0) open++;
+        if (open >= lines.Count || lines[open].TrimEnd() != "---") return null;
+
+        int close = -1;
+        for (int i = open + 1; i < lines.Count; i++)
+        {
+            var t = lines[i].TrimEnd();
+            if (t is "---" or "...") { close = i; break; }
+        }
+        if (close < 0)
+        {
+            diagnostics.Error(source.Path, open + 1,
+                "front matter opened with '---' is never closed; add a '---' line after the last field");
+            return new FrontMatter(new YamlMappingNode(), open + 1, open + 2);
+        }
+
+        var yaml = string.Join('\n', lines.Skip(open + 1).Take(close - open - 1));
+        int yamlFirstLine = open + 2;
+        var fields = new YamlMappingNode();
+        if (yaml.Trim().Length > 0)
+        {
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(yaml));
+                if (stream.Documents.Count > 0)
+                {
+                    if (stream.Documents[0].RootNode is YamlMappingNode mapping) fields = mapping;
+                    else diagnostics.Error(source.Path, yamlFirstLine, "front matter is not a list of 'field: value' lines; it was ignored");
+                }
+            }
+            catch (YamlException ex)
+            {
+                // The parser often notices a problem only at the end of the block; keep the line inside it.
+                int line = Math.Min(yamlFirstLine + (int)Math.Max(0, ex.Start.Line - 1), Math.Max(yamlFirstLine, close));
+                diagnostics.Error(source.Path, line, $"front matter is not valid YAML ({FirstSentence(ex.Message)}); it was ignored and the transcript read without it");
+            }
+        }
+        return new FrontMatter(fields, open + 1, close + 2) { YamlFirstLine = yamlFirstLine };
+    }
+
+    /// <summary>Line of the first YAML line, to turn node positions into file lines.</summary>
+    public int YamlFirstLine { get; private init; }
+
+    /// <summary>The file line of a node.</summary>
+    public int LineOf(YamlNode node) => YamlFirstLine + (int)Math.Max(0, node.Start.Line - 1);
+
+    public YamlNode? Get(params string[] names)
+    {
+        foreach (var name in names)
+            foreach (var (key, value) in Fields.Children)
+                if (key is YamlScalarNode k && string.Equals(k.Value, name, StringComparison.OrdinalIgnoreCase))
+                    return value;
+        return null;
+    }
+
+    public IEnumerable<string> Keys =>
+        Fields.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
+
+    private static string FirstSentence(string message)
+    {
+        var m = message;
+        int paren = m.IndexOf("): ", StringComparison.Ordinal);
+        if (m.StartsWith('(') && paren > 0) m = m[(paren + 3)..];
+        return m.TrimEnd('.');
+    }
+}

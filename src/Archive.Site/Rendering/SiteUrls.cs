@@ -1,0 +1,28 @@
+namespace Archive.Site.Rendering;
+
+/// <summary>
+/// Every URL and output path of the site, in one place. URLs are folders with an index.html and
+/// carry the base path, so the site works under a GitHub Pages project path.
+/// </summary>
+public sealed class SiteUrls(string baseUrl)
+{
+    public string Base { get; } = baseUrl;
+
+    public string Home => Base;
+    public string Search => Base + "search/";
+    public string Topics => Base + "topics/";
+    public string People => Base + "people/";
+    public string Shows => Base + "shows/";
+    public string Asset(string name) => Base + "assets/" + name;
+    public string Episode(string slug) => Base + "episodes/" + slug + "/";
+    public string Topic(string slug) => Base + "topics/" + slug + "/";
+    public string Person(string slug) => Base + "people/" + slug + "/";
+    public string Show(string slug) => Base + "shows/" + slug + "/";
+
+    /// <summary>The output file for a page URL: <c>/base/episodes/x/</c> → <c>episodes/x/index.html</c>.</summary>
+    public string FileFor(string url)
+    {
+        var relative = url[Base.Length..];
+        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+    }
+}

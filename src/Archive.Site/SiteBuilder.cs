@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Archive.Core.Loading;
+using Archive.Site.Indexing;
+using Archive.Site.Rendering;
+using Archive.Site.Writing;
+
+namespace Archive.Site;
+
+public sealed record BuildOptions(string OutputDirectory)
+{
+    /// <summary>A theme folder over the built-in default theme; null for the default alone.</summary>
+    public string? ThemeDirectory { get; init; }
+    /// <summary>Skips the Pagefind step (the site is built without a search index).</summary>
+    public bool SkipSearchIndex { get; init; }
+    /// <summary>Written into pages' generator meta tag.</summary>
+    public string Generator { get; init; } = "transcript-archive";
+}
+
+public sealed record BuildResult(int Pages, int Files, bool SearchIndexed, IReadOnlyList<StageTiming> Timings);
+
+/// <summary>
+/// The build stage: render → write → index, over an archive that <see cref="ArchiveLoader"/>
+/// loaded. The output folder is replaced only when every step succeeded.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(LoadedArchive archive, BuildOptions options, IStageProgress? progress = null, Action<string>? log = null, CancellationToken cancellation = default)
+    {
+        log ??= _ => { };
+        var timings = new List<StageTiming>();
+        var clock = Stopwatch.StartNew();
+
+        var theme = Theme.Theme.Load(options.ThemeDirectory);
+        progress?.StageStarted("render", archive.Episodes.Count);
+        var renderer = new SiteRenderer(archive, theme, options.Generator);
+        var files = renderer.Render(() => progress?.Advance("render"));
+        timings.Add(Lap("render", clock));
+        cancellation.ThrowIfCancellationRequested();
+
+        using var writer = new SiteWriter(options.OutputDirectory);
+        progress?.StageStarted("write", files.Count);
+        Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellation }, file =>
+        {
+            writer.Write(file);
+            progress?.Advance("write");
+        });
+        timings.Add(Lap("write", clock));
+
+        bool indexed = false;
+        if (!options.SkipSearchIndex)
+        {
+            progress?.StageStarted("index", 1);
+            new PagefindRunner(log).Index(writer.Staging);
+            indexed = true;
+            progress?.Advance("index");
+            timings.Add(Lap("index", clock));
+        }
+        cancellation.ThrowIfCancellationRequested();
+        writer.Commit();
+
+        int pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+        return new BuildResult(pages, files.Count, indexed, timings);
+    }
+
+    private static StageTiming Lap(string stage, Stopwatch clock)
+    {
+        var t = new StageTiming(stage, clock.Elapsed);
+        clock.Restart();
+        return t;
+    }
+}
