@@ -7,10 +7,24 @@ public static class RepoPaths
 
     public static string DemoInput => Path.Combine(Root, "input");
     public static string DefaultTheme => Path.Combine(Root, "themes", "default");
-    /// <summary>Real transcripts from the wild, beside the project (never copied into it).</summary>
-    public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
+    /// <summary>
+    /// Real transcripts from the wild, beside the project (never copied into it): <c>../shared/seeds</c>
+    /// from the repository root, or <c>shared/seeds</c> in a folder above it, or <c>$ARCHIVE_SEEDS</c>.
+    /// </summary>
+    public static string Seeds { get; } = FindSeeds();
     public static string Seed(string prefix) =>
         Directory.EnumerateFiles(Seeds, prefix + "_*").Single();
+
+    private static string FindSeeds()
+    {
+        if (Environment.GetEnvironmentVariable("ARCHIVE_SEEDS") is { Length: > 0 } configured) return configured;
+        for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "seeds");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException($"the seeds are not at ../shared/seeds from {Root} nor above it; set ARCHIVE_SEEDS");
+    }
 
     private static string FindRoot()
     {
