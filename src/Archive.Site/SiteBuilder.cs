@@ -32,7 +32,7 @@ public static class SiteBuilder
 
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
-        var renderer = new SiteRenderer(archive, theme, options.Generator);
+        var renderer = new SiteRenderer(archive, theme, options.Generator, hasSearch: !options.SkipSearchIndex);
         var files = renderer.Render(() => progress?.Advance("render"));
         timings.Add(Lap("render", clock));
         cancellation.ThrowIfCancellationRequested();

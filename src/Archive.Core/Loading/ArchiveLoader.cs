@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Archive.Core.Config;
 using Archive.Core.Diagnostics;
 using Archive.Core.Enriching;
-using Archive.Core.Model;
-using Archive.Core.Normalizing;
 using Archive.Core.Reading;
 
 namespace Archive.Core.Loading;
@@ -41,11 +39,12 @@ public static class ArchiveLoader
 
         // read: bytes → text
         var files = InputScanner.Scan(options.InputDirectory);
-        var perFile = new FileState[files.Count];
+        var perFile = new TranscriptFile[files.Count];
         progress?.StageStarted("read", files.Count);
         Parallel.For(0, files.Count, i =>
         {
-            perFile[i] = ReadFile(files[i], DisplayPath(displayRoot, files[i].FullPath));
+            perFile[i] = new TranscriptFile(files[i].FullPath, DisplayPath(displayRoot, files[i].FullPath));
+            perFile[i].Read();
             progress?.Advance("read");
         });
         timings.Add(Lap("read", clock));
@@ -55,7 +54,7 @@ public static class ArchiveLoader
         progress?.StageStarted("parse", files.Count);
         Parallel.For(0, files.Count, i =>
         {
-            Parse(perFile[i], readers);
+            perFile[i].Parse(readers);
             progress?.Advance("parse");
         });
         timings.Add(Lap("parse", clock));
@@ -64,7 +63,7 @@ public static class ArchiveLoader
         progress?.StageStarted("normalize", files.Count);
         Parallel.For(0, files.Count, i =>
         {
-            Normalize(perFile[i]);
+            perFile[i].Normalize();
             progress?.Advance("normalize");
         });
         timings.Add(Lap("normalize", clock));
@@ -120,96 +119,5 @@ public static class ArchiveLoader
         var t = new StageTiming(stage, clock.Elapsed);
         clock.Restart();
         return t;
-    }
-
-    /// <summary>One file's way through the stages; each stage fills in its part.</summary>
-    private sealed class FileState(InputScanner.InputFile file, string displayPath)
-    {
-        public InputScanner.InputFile File { get; } = file;
-        public string DisplayPath { get; } = displayPath;
-        public DiagnosticBag Diagnostics { get; } = new();
-        public SourceText? Source { get; set; }
-        public string? Format { get; set; }
-        public IReadOnlyList<RawEpisode> Raw { get; set; } = [];
-        public IReadOnlyList<Episode> Episodes { get; set; } = [];
-    }
-
-    private static FileState ReadFile(InputScanner.InputFile file, string displayPath)
-    {
-        var state = new FileState(file, displayPath);
-        try
-        {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > SourceDecoder.MaxBytes)
-            {
-                state.Diagnostics.Error(displayPath, 1,
-                    $"the file is {info.Length / (1024 * 1024)} MB; transcripts are read up to {SourceDecoder.MaxBytes / (1024 * 1024)} MB, so it was skipped");
-                return state;
-            }
-            var bytes = File.ReadAllBytes(file.FullPath);
-            var decoded = SourceDecoder.Decode(bytes);
-            if (decoded.Problem is not null)
-            {
-                if (decoded.IsError) state.Diagnostics.Error(displayPath, decoded.ProblemLine, decoded.Problem);
-                else state.Diagnostics.Warn(displayPath, decoded.ProblemLine, decoded.Problem);
-            }
-            if (decoded.Text is not null)
-                state.Source = new SourceText(displayPath, decoded.Text, decoded.EncodingName, file.FullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            state.Diagnostics.Error(displayPath, 1, $"cannot read the file: {ex.Message}");
-        }
-        return state;
-    }
-
-    private static void Parse(FileState state, IReadOnlyList<ITranscriptReader> readers)
-    {
-        if (state.Source is null) return;
-        try
-        {
-            if (state.Source.Text.Trim().Length == 0)
-            {
-                state.Diagnostics.Error(state.DisplayPath, 1, "the file holds only whitespace; there is no transcript to read");
-                return;
-            }
-            var reader = TranscriptReaders.Detect(state.Source, readers);
-            if (reader is null)
-            {
-                state.Diagnostics.Error(state.DisplayPath, 1,
-                    $"cannot tell what kind of transcript this is; the formats read are: {string.Join(", ", readers.Select(r => r.Format))} (see docs/formats.md)");
-                return;
-            }
-            state.Format = reader.Format;
-            state.Raw = reader.Read(state.Source, state.Diagnostics);
-        }
-        catch (Exception ex)
-        {
-            // Readers must not throw; if one does, the other files still build.
-            state.Diagnostics.Error(state.DisplayPath, 1, $"the {state.Format ?? "format"} reader failed unexpectedly ({ex.GetType().Name}: {ex.Message}); please report this with the file");
-            state.Raw = [];
-        }
-        finally
-        {
-            state.Source = null; // the text is not needed past this stage
-        }
-    }
-
-    private static void Normalize(FileState state)
-    {
-        var episodes = new List<Episode>(state.Raw.Count);
-        foreach (var raw in state.Raw)
-        {
-            try
-            {
-                episodes.Add(EpisodeNormalizer.Normalize(raw, state.Diagnostics));
-            }
-            catch (Exception ex)
-            {
-                state.Diagnostics.Error(state.DisplayPath, raw.Source.Line, $"normalizing this episode failed unexpectedly ({ex.GetType().Name}: {ex.Message}); please report this with the file");
-            }
-        }
-        state.Episodes = episodes;
-        state.Raw = [];
     }
 }

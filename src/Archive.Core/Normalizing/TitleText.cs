@@ -27,7 +27,9 @@ public static partial class TitleText
         var ends = Sentences.Ends(flat);
         var sentence = ends.Count > 0 ? flat[..ends[0]].Trim() : flat;
         sentence = CutAtWord(sentence, MaxLength);
-        return sentence.Any(char.IsLetterOrDigit) ? Clean(sentence) : null;
+        if (!sentence.Any(char.IsLetterOrDigit)) return null;
+        // Speech-to-text often starts lowercase mid-sentence; a title starts with a capital.
+        return Clean(char.ToUpperInvariant(sentence[0]) + sentence[1..]);
     }
 
     /// <summary>Cuts at the last word boundary within <paramref name="max"/> characters, adding an ellipsis.</summary>

@@ -26,14 +26,13 @@ public sealed partial class CaptionMarkdownReader : ITranscriptReader
     public int Detect(SourceText source)
     {
         int captions = 0, other = 0;
-        foreach (var line in source.Lines.Take(300))
+        foreach (var line in FrontMatter.BodyLines(source).Take(300))
         {
             if (line.Trim().Length == 0) continue;
             if (CaptionLine().IsMatch(line)) captions++;
             else other++;
         }
         if (captions < 3 || captions < other) return 0;
-        // A speaker label after the time is a labelled-text layout, not captions.
         return FrontMatter.StartsWithFence(source) ? 85 : 60;
     }
 

@@ -33,6 +33,18 @@ public sealed class FrontMatter
         return false;
     }
 
+    /// <summary>The lines after a front matter block (all lines when there is none), for content sniffing.</summary>
+    public static IEnumerable<string> BodyLines(SourceText source)
+    {
+        var lines = source.Lines;
+        int open = 0;
+        while (open < lines.Count && lines[open].Trim().Length == 0) open++;
+        if (open >= lines.Count || lines[open].TrimEnd() != "---") return lines;
+        for (int i = open + 1; i < lines.Count; i++)
+            if (lines[i].TrimEnd() is "---" or "...") return lines.Skip(i + 1);
+        return lines.Skip(open + 1);
+    }
+
     /// <summary>
     /// Splits and parses the front matter. Returns null when there is none. On malformed YAML
     /// reports the line and returns an empty block whose body starts after the fence, so the

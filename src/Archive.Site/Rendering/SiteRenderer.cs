@@ -16,12 +16,12 @@ public sealed class SiteRenderer
     private readonly Theme.Theme _theme;
     private readonly ViewFactory _views;
 
-    public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator)
+    public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, bool hasSearch)
     {
         _archive = archive;
         _theme = theme;
         _templates = new TemplateRenderer(theme);
-        _views = new ViewFactory(archive, generator);
+        _views = new ViewFactory(archive, generator, hasSearch);
     }
 
     public SiteUrls Urls => _views.Urls;

@@ -15,7 +15,7 @@ public sealed class ViewFactory
     private readonly Dictionary<string, TaxonomyTerm> _people;
     private readonly Dictionary<string, TaxonomyTerm> _shows;
 
-    public ViewFactory(LoadedArchive archive, string generator)
+    public ViewFactory(LoadedArchive archive, string generator, bool hasSearch)
     {
         _archive = archive;
         Urls = new SiteUrls(archive.Config.BaseUrl);
@@ -24,7 +24,7 @@ public sealed class ViewFactory
         _shows = archive.Shows.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var c = archive.Config;
         Site = new SiteView(c.Title, c.Description, c.BaseUrl, c.Language, Urls.Home, Urls.Search, Urls.Topics, Urls.People,
-            Urls.Shows, Urls.Asset("style.css"), Urls.Asset("site.js"), generator);
+            Urls.Shows, Urls.Asset("style.css"), Urls.Asset("site.js"), generator, hasSearch);
     }
 
     public SiteUrls Urls { get; }

@@ -16,7 +16,9 @@ public sealed record SiteView(
     string ShowsUrl,
     string StylesheetUrl,
     string ScriptUrl,
-    string Generator);
+    string Generator,
+    /// <summary>False when the site was built without its Pagefind index (<c>--no-search</c>).</summary>
+    bool HasSearch);
 
 /// <summary>What the layout template receives: the page's rendered body and its head fields.</summary>
 public sealed record LayoutView(

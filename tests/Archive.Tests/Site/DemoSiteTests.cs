@@ -129,4 +129,16 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
         Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind-ui.js")));
         Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind-entry.json")));
     }
+
+    [Fact]
+    public async Task Under_a_base_path_every_link_stays_inside_it()
+    {
+        using var temp = new TempFolder();
+        var result = await CliRunner.Run("build", "--input", RepoPaths.DemoInput, "--output", temp.Combine("out"), "--base-url", "/archive/", "--no-search", "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        var problems = new SiteCrawler(temp.Combine("out"), "/archive/").Check();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains("href=\"/archive/assets/style.css\"", File.ReadAllText(temp.Combine("out", "index.html")));
+        Assert.Contains("built without its search index", File.ReadAllText(temp.Combine("out", "search", "index.html")));
+    }
 }

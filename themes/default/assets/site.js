@@ -9,7 +9,9 @@
       element: "#search",
       showSubResults: true,
       showImages: false,
-      bundlePath: searchRoot.getAttribute("data-bundle") || undefined
+      bundlePath: searchRoot.getAttribute("data-bundle") || undefined,
+      // Pagefind indexes paths from the output folder; the base path makes them URLs.
+      baseUrl: searchRoot.getAttribute("data-base") || "/"
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
