@@ -12,9 +12,13 @@ public static partial class Timecode
     [GeneratedRegex(@"^(?:(?<h>\d{1,3}):)?(?<m>\d{1,3}):(?<s>\d{1,2})(?:[.,](?<f>\d{1,9}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockPattern();
 
-    // 1h02m03s, 0h00m44s, 44s, 2m, 1h, 1h2m3.5s
-    [GeneratedRegex(@"^(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+(?:\.\d+)?)s)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // 1h02m03s, 0h00m44s, 44s, 2m, 1h, 1h2m3.5s, 1500ms (TTML), PT1M2.5S (ISO 8601, Azure)
+    [GeneratedRegex(@"^(?:PT)?(?:(?<h>\d+)h)?(?:(?<m>\d+)m(?!s))?(?:(?<s>\d+(?:\.\d+)?)s)?(?:(?<ms>\d+(?:\.\d+)?)ms)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex UnitPattern();
+
+    // 00:01:02.500 --> 00:01:05.000, [12.34 --> 15.00], 1.5 - 3.0 (a span as dumps and captions give it)
+    [GeneratedRegex(@"^\s*[\[(]?\s*(?<start>[0-9:.,hms]+)\s*(?:-->|->|–|—|-)\s*(?<end>[0-9:.,hms]+)\s*[\])]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RangePattern();
 
     /// <summary>Longest time the archive accepts; anything beyond is a misread, not a recording.</summary>
     public static readonly TimeSpan Max = TimeSpan.FromHours(1000);
@@ -32,21 +36,21 @@ public static partial class Timecode
             int m = int.Parse(clock.Groups["m"].Value, CultureInfo.InvariantCulture);
             int sec = int.Parse(clock.Groups["s"].Value, CultureInfo.InvariantCulture);
             if (sec >= 60 || (clock.Groups["h"].Success && m >= 60)) return false;
-            double fraction = clock.Groups["f"].Success
-                ? double.Parse("0." + clock.Groups["f"].Value, CultureInfo.InvariantCulture)
-                : 0;
-            return Accept(new TimeSpan(h, m, sec) + TimeSpan.FromSeconds(fraction), out time);
+            // The fraction is read as decimal digits, so .123 is exactly 123 ms (a double would give 122.99…).
+            long ticks = clock.Groups["f"].Success ? FractionTicks(clock.Groups["f"].Value) : 0;
+            return Accept(new TimeSpan(h, m, sec) + TimeSpan.FromTicks(ticks), out time);
         }
 
         if (s.Length > 1 && s.Any(char.IsLetter))
         {
             var unit = UnitPattern().Match(s);
-            if (unit.Success && unit.Length > 0)
+            if (unit.Success && (unit.Groups["h"].Success || unit.Groups["m"].Success || unit.Groups["s"].Success || unit.Groups["ms"].Success))
             {
                 double hours = unit.Groups["h"].Success ? double.Parse(unit.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
                 double minutes = unit.Groups["m"].Success ? double.Parse(unit.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
                 double seconds = unit.Groups["s"].Success ? double.Parse(unit.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
-                return Accept(TimeSpan.FromSeconds(hours * 3600 + minutes * 60 + seconds), out time);
+                double millis = unit.Groups["ms"].Success ? double.Parse(unit.Groups["ms"].Value, CultureInfo.InvariantCulture) : 0;
+                return FromSeconds(hours * 3600 + minutes * 60 + seconds + millis / 1000, out time);
             }
             return false;
         }
@@ -54,6 +58,18 @@ public static partial class Timecode
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var plainSeconds))
             return FromSeconds(plainSeconds, out time);
         return false;
+    }
+
+    /// <summary>
+    /// A span such as <c>00:01:02.500 --&gt; 00:01:05.000</c> or <c>[12.34 --&gt; 15.00]</c>: both ends
+    /// must be times.
+    /// </summary>
+    public static bool TryParseRange(string? text, out TimeSpan start, out TimeSpan end)
+    {
+        start = end = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 80) return false;
+        var m = RangePattern().Match(text);
+        return m.Success && TryParse(m.Groups["start"].Value, out start) && TryParse(m.Groups["end"].Value, out end);
     }
 
     /// <summary>Seconds as a number, as speech-to-text JSON gives them.</summary>
@@ -64,6 +80,15 @@ public static partial class Timecode
         // Milliseconds are the finest unit any format carries; rounding keeps 12.3 from becoming 12.2999.
         time = TimeSpan.FromMilliseconds(Math.Round(seconds * 1000));
         return true;
+    }
+
+    private static long FractionTicks(string digits)
+    {
+        // Ticks are 1e-7 s: the first seven digits are exact; the eighth rounds.
+        var padded = (digits + "0000000")[..7];
+        long ticks = long.Parse(padded, CultureInfo.InvariantCulture);
+        if (digits.Length > 7 && digits[7] >= '5') ticks++;
+        return ticks;
     }
 
     private static bool Accept(TimeSpan candidate, out TimeSpan time)

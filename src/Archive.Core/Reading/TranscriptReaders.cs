@@ -10,6 +10,8 @@ public static class TranscriptReaders
     [
         new CanonicalMarkdownReader(),
         new CaptionMarkdownReader(),
+        new WebVttReader(),
+        new SrtReader(),
     ];
 
     /// <summary>The reader for this content, or null when no reader recognizes it.</summary>
