@@ -21,8 +21,39 @@ public sealed record LoadedArchive
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }
 
-/// <summary>An episode with what the archive adds to it: its slug.</summary>
-public sealed record ArchiveEpisode(Episode Episode, string Slug);
+/// <summary>
+/// An episode with what the enrich stage adds to it, knowing the whole archive: its slug, its
+/// topics, the episodes most like it, and where the transcript mentions what has a page.
+/// </summary>
+public sealed record ArchiveEpisode(Episode Episode, string Slug)
+{
+    /// <summary>Its topics after <c>archive.yml</c>'s rules: those of its metadata, then those found in its text.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = Episode.Topics;
+    /// <summary>The most similar episodes by content, most similar first.</summary>
+    public IReadOnlyList<RelatedEpisode> Related { get; init; } = [];
+    /// <summary>The first mention in each chapter of each topic or person that has a page, in text order.</summary>
+    public IReadOnlyList<Mention> Mentions { get; init; } = [];
+}
+
+/// <summary>An episode similar to another: its index in <see cref="LoadedArchive.Episodes"/>, the cosine similarity, the topics both have.</summary>
+public sealed record RelatedEpisode(int Episode, double Score, IReadOnlyList<string> SharedTopics);
+
+/// <summary>What a mention links to.</summary>
+public enum MentionKind
+{
+    /// <summary>A topic page; <see cref="Mention.Slug"/> is the topic's slug.</summary>
+    Topic,
+    /// <summary>A person page; <see cref="Mention.Slug"/> is the person's slug.</summary>
+    Person,
+    /// <summary>The one other episode where the person named was a guest; <see cref="Mention.Slug"/> is that episode's slug.</summary>
+    GuestEpisode,
+}
+
+/// <summary>
+/// Words of a paragraph that name a topic or a person: <see cref="Start"/> and <see cref="Length"/>
+/// are character positions in <see cref="Archive.Core.Model.Paragraph.Text"/>.
+/// </summary>
+public sealed record Mention(int Paragraph, int Start, int Length, MentionKind Kind, string Slug);
 
 /// <summary>
 /// A topic, person or show: its name, its URL slug, and the episodes it belongs to as indexes

@@ -1,4 +1,5 @@
 using Archive.Core.Loading;
+using Archive.Site.Exporting;
 using Archive.Site.Theme;
 using Archive.Site.Views;
 using Archive.Site.Writing;
@@ -7,7 +8,8 @@ namespace Archive.Site.Rendering;
 
 /// <summary>
 /// The render stage: every page of the site as an <see cref="OutputFile"/>, from views and
-/// templates. Pure: the same archive and theme give the same bytes.
+/// templates, plus each episode's transcript downloads. Pure: the same archive and theme give
+/// the same bytes.
 /// </summary>
 public sealed class SiteRenderer
 {
@@ -15,6 +17,7 @@ public sealed class SiteRenderer
     private readonly TemplateRenderer _templates;
     private readonly Theme.Theme _theme;
     private readonly ViewFactory _views;
+    private readonly StructuredData _data;
 
     public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, bool hasSearch)
     {
@@ -22,9 +25,13 @@ public sealed class SiteRenderer
         _theme = theme;
         _templates = new TemplateRenderer(theme);
         _views = new ViewFactory(archive, generator, hasSearch);
+        _data = new StructuredData(_views.Urls, archive.Config.SiteUrl);
     }
 
     public SiteUrls Urls => _views.Urls;
+
+    /// <summary>What the layout needs to know about a page besides its body.</summary>
+    private sealed record PageMeta(string Url, string Title, string Description, string Kind, string OpenGraphType = "website", string? JsonLd = null);
 
     /// <summary>All files; episode pages are rendered in parallel, the order of the result is fixed.</summary>
     public IReadOnlyList<OutputFile> Render(Action? episodeRendered = null)
@@ -34,56 +41,66 @@ public sealed class SiteRenderer
         var site = _views.Site;
         var urls = _views.Urls;
 
-        void Page(string template, object view, string url, string title, string description, string kind, string? lastModified = null, bool inSitemap = true)
+        void Page(string template, object view, PageMeta meta, string? lastModified = null)
         {
-            files.Add(OutputFile.Text(urls.FileFor(url), Layout(template, view, url, title, description, kind)));
-            if (inSitemap) sitemap.Add(new SitemapWriter.Entry(url, lastModified));
+            files.Add(OutputFile.Text(urls.FileFor(meta.Url), Layout(template, view, meta)));
+            sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
-        Page("home", _views.Home(), urls.Home, site.Title, site.Description ?? site.Title, "home");
+        Page("home", _views.Home(), new PageMeta(urls.Home, site.Title, site.Description ?? site.Title, "home",
+            JsonLd: _data.WebSite(site.Title, site.Description, site.HasSearch)));
 
-        var episodePages = new OutputFile[_archive.Episodes.Count];
+        var episodeFiles = new List<OutputFile>[_archive.Episodes.Count];
         Parallel.For(0, _archive.Episodes.Count, i =>
         {
+            var ae = _archive.Episodes[i];
             var view = _views.Episode(i);
-            var description = ViewFactory.Excerpt(_archive.Episodes[i].Episode, 160);
-            episodePages[i] = OutputFile.Text(urls.FileFor(view.Url), Layout("episode", view, view.Url, view.Title, description, "episode"));
+            var description = ViewFactory.Excerpt(ae.Episode, 160);
+            var meta = new PageMeta(view.Url, view.Title, description, "episode", "article", _data.Episode(ae, description));
+            var list = new List<OutputFile> { OutputFile.Text(urls.FileFor(view.Url), Layout("episode", view, meta)) };
+            foreach (var exporter in TranscriptExporters.For(ae.Episode))
+                list.Add(OutputFile.Text(urls.FileFor(urls.EpisodeFile(ae.Slug, exporter.Suffix)), exporter.Write(ae.Episode)));
+            episodeFiles[i] = list;
             episodeRendered?.Invoke();
         });
-        for (int i = 0; i < episodePages.Length; i++)
+        for (int i = 0; i < episodeFiles.Length; i++)
         {
-            files.Add(episodePages[i]);
-            sitemap.Add(new SitemapWriter.Entry(_views.Urls.Episode(_archive.Episodes[i].Slug), _archive.Episodes[i].Episode.Date?.ToString("yyyy-MM-dd")));
+            files.AddRange(episodeFiles[i]);
+            sitemap.Add(new SitemapWriter.Entry(urls.Episode(_archive.Episodes[i].Slug), _archive.Episodes[i].Episode.Date?.ToString("yyyy-MM-dd")));
         }
 
-        Terms("topic", "Topics", _archive.Topics, urls.Topic, urls.Topics);
-        Terms("person", "People", _archive.People, urls.Person, urls.People);
-        Terms("show", "Shows", _archive.Shows, urls.Show, urls.Shows);
+        Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
 
-        Page("search", new SearchPageView(site), urls.Search, "Search", $"Search the transcripts of {site.Title}", "search");
-        files.Add(OutputFile.Text("404.html", Layout("404", new NotFoundPageView(site), urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found")));
+        Page("terms", _views.TermIndex("topic", "Topics", _archive.Topics, urls.Topic), new PageMeta(urls.Topics, "Topics", $"Topics in {site.Title}, A–Z and by number of episodes", "topic-index"));
+        foreach (var topic in _archive.Topics)
+            Page("topic", _views.TopicPage(topic), new PageMeta(urls.Topic(topic.Slug), topic.Name, $"Where {topic.Name} comes up in {site.Title}: {ViewFactory.CountLabel(topic.Episodes.Count)}", "topic"));
+
+        Page("terms", _views.TermIndex("person", "People", _archive.People, urls.Person), new PageMeta(urls.People, "People", $"Everyone heard in {site.Title}", "person-index"));
+        foreach (var person in _archive.People)
+            Page("person", _views.PersonPage(person), new PageMeta(urls.Person(person.Slug), person.Name, $"{person.Name} in {site.Title}: {ViewFactory.CountLabel(person.Episodes.Count)}", "person", "profile"));
+
+        Page("terms", _views.TermIndex("show", "Shows", _archive.Shows, urls.Show), new PageMeta(urls.Shows, "Shows", $"The shows in {site.Title}", "show-index"));
+        foreach (var show in _archive.Shows)
+        {
+            var description = $"Every episode of {show.Name}: {ViewFactory.CountLabel(show.Episodes.Count)}";
+            Page("show", _views.ShowPage(show), new PageMeta(urls.Show(show.Slug), show.Name, description, "show", JsonLd: _data.Series(show, description)));
+        }
+
+        Page("search", new SearchPageView(site), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
+        files.Add(OutputFile.Text("404.html", Layout("404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"))));
         files.Add(SitemapWriter.Write(sitemap, _archive.Config.SiteUrl));
         files.Add(OutputFile.Text(".nojekyll", ""));
         foreach (var (relative, path) in _theme.Assets())
             files.Add(new OutputFile("assets/" + relative, File.ReadAllBytes(path)));
         return files;
-
-        void Terms(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
-        {
-            Page("terms", _views.TermIndex(kind, title, terms, url), indexUrl, title, $"{title} in {site.Title}", kind + "-index");
-            foreach (var term in terms)
-            {
-                var view = _views.TermPage(kind, term, url);
-                Page("term", view, view.Url, term.Name, $"Episodes of {site.Title} with {term.Name}", kind);
-            }
-        }
     }
 
-    private string Layout(string template, object view, string url, string title, string description, string kind)
+    private string Layout(string template, object view, PageMeta meta)
     {
         var content = _templates.Render(template, view);
-        var canonical = _archive.Config.SiteUrl is { } siteUrl ? siteUrl + url : null;
-        var pageTitle = kind == "home" ? title : $"{title} · {_views.Site.Title}";
-        return _templates.Render("layout", new LayoutView(_views.Site, pageTitle, description, canonical, content, kind, kind == "search"));
+        var pageTitle = meta.Kind == "home" ? meta.Title : $"{meta.Title} · {_views.Site.Title}";
+        return _templates.Render("layout", new LayoutView(
+            _views.Site, pageTitle, meta.Title, meta.Description, _data.Absolute(meta.Url), _archive.Config.SiteUrl is not null,
+            meta.OpenGraphType, meta.JsonLd, content, meta.Kind, meta.Kind == "search"));
     }
 }

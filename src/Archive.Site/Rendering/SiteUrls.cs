@@ -10,6 +10,8 @@ public sealed class SiteUrls(string baseUrl)
 
     public string Home => Base;
     public string Search => Base + "search/";
+    /// <summary>Every episode by year and month.</summary>
+    public string Archive => Base + "archive/";
     public string Topics => Base + "topics/";
     public string People => Base + "people/";
     public string Shows => Base + "shows/";
@@ -18,6 +20,12 @@ public sealed class SiteUrls(string baseUrl)
     public string Topic(string slug) => Base + "topics/" + slug + "/";
     public string Person(string slug) => Base + "people/" + slug + "/";
     public string Show(string slug) => Base + "shows/" + slug + "/";
+
+    /// <summary>
+    /// A download of an episode, in its folder and named after it (<c>episodes/x/x.vtt</c>), so a
+    /// downloaded file says what it is. <paramref name="suffix"/> is <c>.vtt</c>, <c>.chapters.json</c>…
+    /// </summary>
+    public string EpisodeFile(string slug, string suffix) => Episode(slug) + slug + suffix;
 
     /// <summary>The output file for a page URL: <c>/base/episodes/x/</c> → <c>episodes/x/index.html</c>.</summary>
     public string FileFor(string url)

@@ -3,6 +3,7 @@ using Archive.Core.Enriching;
 using Archive.Core.Loading;
 using Archive.Core.Model;
 using Archive.Core.Text;
+using Archive.Site.Exporting;
 using Archive.Site.Views;
 
 namespace Archive.Site.Rendering;
@@ -10,10 +11,20 @@ namespace Archive.Site.Rendering;
 /// <summary>Makes the view records templates see from the loaded archive.</summary>
 public sealed class ViewFactory
 {
+    /// <summary>How many of the newest episodes the home page lists.</summary>
+    public const int HomeEpisodes = 10;
+    private const int HomeTopics = 24;
+    private const int HomePeople = 12;
+    private const int SideTopics = 16;
+    private const int MomentExcerptLength = 110;
+
     private readonly LoadedArchive _archive;
     private readonly Dictionary<string, TaxonomyTerm> _topics;
     private readonly Dictionary<string, TaxonomyTerm> _people;
     private readonly Dictionary<string, TaxonomyTerm> _shows;
+    private readonly Dictionary<string, int> _episodeBySlug;
+    /// <summary>Each episode's place in its show, oldest first: (show's episodes, position).</summary>
+    private readonly (IReadOnlyList<int> Episodes, int Position)?[] _showOrder;
 
     public ViewFactory(LoadedArchive archive, string generator, bool hasSearch)
     {
@@ -22,9 +33,16 @@ public sealed class ViewFactory
         _topics = archive.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         _people = archive.People.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         _shows = archive.Shows.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        _episodeBySlug = archive.Episodes.Select((e, i) => (e.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
+        _showOrder = new (IReadOnlyList<int>, int)?[archive.Episodes.Count];
+        foreach (var show in archive.Shows)
+        {
+            var order = OldestFirst(show.Episodes);
+            for (int p = 0; p < order.Count; p++) _showOrder[order[p]] = (order, p);
+        }
         var c = archive.Config;
-        Site = new SiteView(c.Title, c.Description, c.BaseUrl, c.Language, Urls.Home, Urls.Search, Urls.Topics, Urls.People,
-            Urls.Shows, Urls.Asset("style.css"), Urls.Asset("site.js"), generator, hasSearch);
+        Site = new SiteView(c.Title, c.Description, c.BaseUrl, c.Language, Urls.Home, Urls.Search, Urls.Archive, Urls.Topics,
+            Urls.People, Urls.Shows, Urls.Asset("style.css"), Urls.Asset("site.js"), generator, hasSearch);
     }
 
     public SiteUrls Urls { get; }
@@ -38,12 +56,28 @@ public sealed class ViewFactory
             .ThenBy(i => _archive.Episodes[i].Slug, StringComparer.Ordinal)
             .ToList();
 
-    public HomePageView Home() => new(
-        Site,
-        NewestFirst(Enumerable.Range(0, _archive.Episodes.Count)).Select(Card).ToList(),
-        _archive.Shows.Select(t => TermLink(t, Urls.Show)).ToList(),
-        _archive.Topics.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(24).Select(t => TermLink(t, Urls.Topic)).ToList());
+    /// <summary>Episodes in the order they were published: by date, undated ones last in input order.</summary>
+    private List<int> OldestFirst(IEnumerable<int> episodes) =>
+        episodes
+            .OrderBy(i => _archive.Episodes[i].Episode.Date ?? DateOnly.MaxValue)
+            .ThenBy(i => i)
+            .ToList();
+
+    public HomePageView Home()
+    {
+        var newest = NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
+        return new HomePageView(
+            Site,
+            newest.Take(HomeEpisodes).Select(Card).ToList(),
+            newest.Count > HomeEpisodes,
+            CountLabel(newest.Count),
+            _archive.Shows.Select(t => TermLink(t, Urls.Show)).ToList(),
+            Busiest(_archive.Topics, HomeTopics).Select(t => TermLink(t, Urls.Topic)).ToList(),
+            Busiest(_archive.People, HomePeople).Select(t => TermLink(t, Urls.Person)).ToList());
+    }
+
+    private static IEnumerable<TaxonomyTerm> Busiest(IEnumerable<TaxonomyTerm> terms, int count) =>
+        terms.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Take(count);
 
     public EpisodeCardView Card(int index)
     {
@@ -52,7 +86,7 @@ public sealed class ViewFactory
         var show = ShowLink(e.Show);
         return new EpisodeCardView(
             e.Title, Urls.Episode(ae.Slug), show?.Name, show?.Url,
-            FormatDate(e.Date), e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            FormatDate(e.Date), IsoDate(e.Date),
             e.Duration is { } d ? Timecode.Format(d) : null,
             e.Speakers.Select(SpeakerLink).ToList(),
             Excerpt(e));
@@ -62,14 +96,14 @@ public sealed class ViewFactory
     {
         var ae = _archive.Episodes[index];
         var e = ae.Episode;
-        var ids = new PageIds();
-
-        // Paragraph anchors first: they are the stable, shareable ones.
-        var paragraphIds = e.Paragraphs.Select((p, i) => ids.Claim(p.Start is { } t ? Timecode.Anchor(t) : $"p-{i + 1}")).ToList();
-        var chapters = e.Chapters.Select(c => new ChapterView(
-            c.Title, ids.Claim(Slug.From(c.Title, "chapter")),
+        var url = Urls.Episode(ae.Slug);
+        var media = MediaLink.From(e.MediaUrl);
+        var chapterIds = EpisodeAnchors.Chapters(e);
+        var chapters = e.Chapters.Select((c, i) => new ChapterView(
+            c.Title, chapterIds[i],
             c.Start is { } s ? Timecode.Format(s) : null,
             c.Start is { } s2 ? Timecode.Iso8601(s2) : null)).ToList();
+        var mentions = ae.Mentions.ToLookup(m => m.Paragraph);
 
         var sections = new List<TranscriptSectionView>();
         int chapter = -1;
@@ -85,55 +119,236 @@ public sealed class ViewFactory
                 previousSpeaker = null;
             }
             var p = e.Paragraphs[i];
-            var speaker = SpeakerLink(p.Speaker ?? "");
             current.Add(new ParagraphView(
-                paragraphIds[i],
+                EpisodeAnchors.Paragraph(e, i),
                 p.Start is { } t ? Timecode.Format(t) : null,
+                p.Start is { } t2 ? (int)t2.TotalSeconds : null,
+                p.Start is { } t3 && media is { CanSeek: true } ? media.At(t3) : null,
                 p.Speaker,
-                p.Speaker is null ? null : speaker.Url,
+                p.Speaker is null ? null : SpeakerLink(p.Speaker).Url,
                 p.Speaker is not null && !string.Equals(p.Speaker, previousSpeaker, StringComparison.Ordinal),
-                p.Text));
+                p.Text,
+                Segments(p.Text, mentions[i])));
             previousSpeaker = p.Speaker;
         }
         if (current.Count > 0 || chapter >= 0) sections.Add(new TranscriptSectionView(chapter >= 0 ? chapters[chapter] : null, current));
         // Chapters placed after the last paragraph still get their heading.
         for (chapter++; chapter < chapters.Count; chapter++) sections.Add(new TranscriptSectionView(chapters[chapter], []));
 
+        var order = _showOrder[index];
         return new EpisodePageView(
-            Site, e.Title, Urls.Episode(ae.Slug), ShowLink(e.Show),
-            FormatDate(e.Date), e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Site, e.Title, url, ShowLink(e.Show),
+            FormatDate(e.Date), IsoDate(e.Date),
             e.Duration is { } d ? Timecode.Format(d) : null,
             e.Duration is { } d2 ? Timecode.Iso8601(d2) : null,
             e.Speakers.Select(SpeakerLink).ToList(),
-            e.Topics.Select(TopicLink).ToList(),
+            ae.Topics.Select(TopicLink).ToList(),
             e.Summary is null ? null : MarkdownRenderer.ToHtml(e.Summary),
-            SafeMediaUrl(e.MediaUrl),
-            chapters, sections, e.Truncated, e.Source.ToString());
+            media is null ? null : new MediaView(media.Url, MediaLabel(media), media.Kind == MediaLink.MediaKind.Audio, media.CanSeek),
+            chapters, sections,
+            ae.Related.Select(Related).ToList(),
+            order is { Position: > 0 } o ? EpisodeLink(o.Episodes[o.Position - 1]) : null,
+            order is { } n && n.Position + 1 < n.Episodes.Count ? EpisodeLink(n.Episodes[n.Position + 1]) : null,
+            TranscriptExporters.For(e).Select(x => new DownloadView(Urls.EpisodeFile(ae.Slug, x.Suffix), ae.Slug + x.Suffix, x.Label, x.Format)).ToList(),
+            e.Truncated, e.Source.ToString());
     }
 
-    public TermPageView TermPage(string kind, TaxonomyTerm term, Func<string, string> url) =>
-        new(Site, kind, term.Name, url(term.Slug), CountLabel(term.Episodes.Count), NewestFirst(term.Episodes).Select(Card).ToList());
+    private static string MediaLabel(MediaLink media) => media.Kind switch
+    {
+        MediaLink.MediaKind.Audio => "Listen",
+        MediaLink.MediaKind.Page => "Episode page",
+        _ => "Watch",
+    };
 
-    public static string CountLabel(int episodes) => episodes == 1 ? "1 episode" : $"{episodes} episodes";
+    /// <summary>Cuts a paragraph where it mentions something with a page; the rest stays plain text (escaped by the template).</summary>
+    private List<TextSegmentView> Segments(string text, IEnumerable<Mention> mentions)
+    {
+        var segments = new List<TextSegmentView>();
+        int at = 0;
+        foreach (var m in mentions.OrderBy(m => m.Start))
+        {
+            if (m.Start < at || m.Start + m.Length > text.Length) continue;
+            var (url, title) = MentionTarget(m);
+            if (url is null) continue;
+            if (m.Start > at) segments.Add(new TextSegmentView(text[at..m.Start], null, null));
+            segments.Add(new TextSegmentView(text.Substring(m.Start, m.Length), url, title));
+            at = m.Start + m.Length;
+        }
+        if (at < text.Length || segments.Count == 0) segments.Add(new TextSegmentView(text[at..], null, null));
+        return segments;
+    }
 
-    public TermIndexView TermIndex(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url) =>
-        new(Site, kind, title,
-            terms.Select(t => TermLink(t, url)).ToList(),
+    private (string? Url, string? Title) MentionTarget(Mention m) => m.Kind switch
+    {
+        MentionKind.Topic when _topics.ContainsKey(m.Slug) => (Urls.Topic(m.Slug), null),
+        MentionKind.Person when _people.ContainsKey(m.Slug) => (Urls.Person(m.Slug), null),
+        MentionKind.GuestEpisode when _episodeBySlug.TryGetValue(m.Slug, out var other) =>
+            (Urls.Episode(m.Slug), "Guest on “" + _archive.Episodes[other].Episode.Title + "”"),
+        _ => (null, null),
+    };
+
+    private RelatedEpisodeView Related(RelatedEpisode related)
+    {
+        var ae = _archive.Episodes[related.Episode];
+        return new RelatedEpisodeView(ae.Episode.Title, Urls.Episode(ae.Slug), ae.Episode.Show,
+            FormatDate(ae.Episode.Date), IsoDate(ae.Episode.Date), related.SharedTopics.Select(TopicLink).ToList());
+    }
+
+    private EpisodeLinkView EpisodeLink(int index)
+    {
+        var ae = _archive.Episodes[index];
+        return new EpisodeLinkView(ae.Episode.Title, Urls.Episode(ae.Slug), FormatDate(ae.Episode.Date), IsoDate(ae.Episode.Date));
+    }
+
+    public TopicPageView TopicPage(TaxonomyTerm topic)
+    {
+        var episodes = NewestFirst(topic.Episodes).Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList();
+        var together = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in topic.Episodes)
+            foreach (var other in _archive.Episodes[i].Topics.Select(Taxonomy.SlugOf).Distinct())
+                if (other != topic.Slug && _topics.ContainsKey(other)) together[other] = together.GetValueOrDefault(other) + 1;
+        var related = together
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => _topics[kv.Key].Name, StringComparer.OrdinalIgnoreCase)
+            .Take(SideTopics).Select(kv => new TermView(_topics[kv.Key].Name, Urls.Topic(kv.Key), kv.Value)).ToList();
+        return new TopicPageView(Site, topic.Name, Urls.Topic(topic.Slug), CountLabel(topic.Episodes.Count), episodes, related);
+    }
+
+    /// <summary>Where a topic comes up in an episode: its first mention in each chapter, with the words around it.</summary>
+    private List<MomentView> TopicMoments(int index, string topicSlug)
+    {
+        var ae = _archive.Episodes[index];
+        var e = ae.Episode;
+        var moments = new List<MomentView>();
+        foreach (var m in ae.Mentions.Where(m => m.Kind == MentionKind.Topic && m.Slug == topicSlug))
+        {
+            var p = e.Paragraphs[m.Paragraph];
+            int chapter = EpisodeAnchors.ChapterOf(e, m.Paragraph);
+            moments.Add(new MomentView(
+                chapter >= 0 ? e.Chapters[chapter].Title : "Mentioned",
+                Urls.Episode(ae.Slug) + "#" + EpisodeAnchors.Paragraph(e, m.Paragraph),
+                p.Start is { } t ? Timecode.Format(t) : null,
+                AroundMention(p.Text, m.Start, m.Length)));
+        }
+        return moments;
+    }
+
+    /// <summary>About a line of text around a mention, cut at words.</summary>
+    private static string AroundMention(string text, int start, int length)
+    {
+        if (text.Length <= MomentExcerptLength) return text;
+        int side = Math.Max(0, (MomentExcerptLength - length) / 2);
+        int from = Math.Max(0, start - side);
+        int to = Math.Min(text.Length, start + length + side);
+        if (from > 0) { var space = text.IndexOf(' ', from); from = space >= 0 && space < start ? space + 1 : from; }
+        if (to < text.Length) { var space = text.LastIndexOf(' ', to); to = space > start + length ? space : to; }
+        return (from > 0 ? "…" : "") + text[from..to].Trim() + (to < text.Length ? "…" : "");
+    }
+
+    public PersonPageView PersonPage(TaxonomyTerm person)
+    {
+        var episodes = NewestFirst(person.Episodes).Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList();
+        var shows = person.Episodes
+            .Select(i => _archive.Episodes[i].Episode.Show).Where(s => s is not null).Select(s => Taxonomy.SlugOf(s!))
+            .Where(_shows.ContainsKey).GroupBy(s => s)
+            .OrderByDescending(g => g.Count()).ThenBy(g => _shows[g.Key].Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new TermView(_shows[g.Key].Name, Urls.Show(g.Key), g.Count())).ToList();
+        return new PersonPageView(Site, person.Name, Urls.Person(person.Slug), CountLabel(person.Episodes.Count),
+            shows, episodes, TopicsOf(person.Episodes));
+    }
+
+    /// <summary>Where a person speaks in an episode: their first paragraph in each chapter.</summary>
+    private List<MomentView> SpeakerMoments(int index, string personSlug)
+    {
+        var ae = _archive.Episodes[index];
+        var e = ae.Episode;
+        var moments = new List<MomentView>();
+        int lastChapter = -2;
+        for (int i = 0; i < e.Paragraphs.Count; i++)
+        {
+            var p = e.Paragraphs[i];
+            if (p.Speaker is null || Taxonomy.SlugOf(p.Speaker) != personSlug) continue;
+            int chapter = EpisodeAnchors.ChapterOf(e, i);
+            if (chapter == lastChapter) continue;
+            lastChapter = chapter;
+            moments.Add(new MomentView(
+                chapter >= 0 ? e.Chapters[chapter].Title : "Speaks",
+                Urls.Episode(ae.Slug) + "#" + EpisodeAnchors.Paragraph(e, i),
+                p.Start is { } t ? Timecode.Format(t) : null,
+                null));
+            if (chapter < 0 && e.Chapters.Count == 0) break;
+        }
+        return moments;
+    }
+
+    public ShowPageView ShowPage(TaxonomyTerm show)
+    {
+        var dates = show.Episodes.Select(i => _archive.Episodes[i].Episode.Date).Where(d => d is not null).Select(d => d!.Value).ToList();
+        return new ShowPageView(Site, show.Name, Urls.Show(show.Slug), CountLabel(show.Episodes.Count),
+            dates.Count > 0 ? FormatDate(dates.Min()) : null,
+            dates.Count > 0 ? FormatDate(dates.Max()) : null,
+            ShowHosts.Of(_archive.Episodes, show).Select(SpeakerLink).ToList(),
+            NewestFirst(show.Episodes).Select(Card).ToList(),
+            TopicsOf(show.Episodes));
+    }
+
+    /// <summary>The topics most often found among some episodes.</summary>
+    private List<TermView> TopicsOf(IEnumerable<int> episodes) =>
+        episodes.SelectMany(i => _archive.Episodes[i].Topics.Select(Taxonomy.SlugOf).Distinct())
+            .Where(_topics.ContainsKey).GroupBy(s => s)
+            .OrderByDescending(g => g.Count()).ThenBy(g => _topics[g.Key].Name, StringComparer.OrdinalIgnoreCase)
+            .Take(SideTopics).Select(g => new TermView(_topics[g.Key].Name, Urls.Topic(g.Key), g.Count())).ToList();
+
+    public static string CountLabel(int episodes) => episodes == 1 ? "1 episode" : $"{episodes.ToString("N0", CultureInfo.InvariantCulture)} episodes";
+
+    public TermIndexView TermIndex(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url)
+    {
+        var letters = terms
+            .GroupBy(t => LetterOf(t.Slug))
+            .OrderBy(g => g.Key == "#" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LetterGroupView(g.Key, g.Key == "#" ? "letter-other" : "letter-" + g.Key.ToLowerInvariant(),
+                g.Select(t => TermLink(t, url)).ToList()))
+            .ToList();
+        var label = terms.Count == 1 ? $"1 {kind}" : $"{terms.Count.ToString("N0", CultureInfo.InvariantCulture)} {PluralOf(kind)}";
+        return new TermIndexView(Site, kind, title, label, letters,
             terms.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(t => TermLink(t, url)).ToList());
+    }
+
+    private static string PluralOf(string kind) => kind == "person" ? "people" : kind + "s";
+
+    private static string LetterOf(string slug) =>
+        slug.Length > 0 && slug[0] is >= 'a' and <= 'z' ? char.ToUpperInvariant(slug[0]).ToString() : "#";
+
+    public EpisodeArchiveView EpisodeArchive()
+    {
+        var all = NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
+        var years = all.Where(i => _archive.Episodes[i].Episode.Date is not null)
+            .GroupBy(i => _archive.Episodes[i].Episode.Date!.Value.Year)
+            .Select(year => new YearView(
+                year.Key.ToString(CultureInfo.InvariantCulture), $"y{year.Key}", CountLabel(year.Count()),
+                year.GroupBy(i => _archive.Episodes[i].Episode.Date!.Value.Month)
+                    .Select(month => new MonthView(
+                        CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Key) + " " + year.Key.ToString(CultureInfo.InvariantCulture),
+                        $"y{year.Key}-{month.Key:00}",
+                        month.Select(Card).ToList()))
+                    .ToList()))
+            .ToList();
+        var undated = all.Where(i => _archive.Episodes[i].Episode.Date is null).Select(Card).ToList();
+        return new EpisodeArchiveView(Site, CountLabel(all.Count), years, undated);
+    }
 
     private static TermView TermLink(TaxonomyTerm term, Func<string, string> url) => new(term.Name, url(term.Slug), term.Episodes.Count);
 
     private LinkView SpeakerLink(string name)
     {
         var slug = Taxonomy.SlugOf(name);
-        return new LinkView(name, _people.ContainsKey(slug) ? Urls.Person(slug) : null);
+        return new LinkView(name, !SpeakerLabel.IsGeneric(name) && _people.ContainsKey(slug) ? Urls.Person(slug) : null);
     }
 
     private LinkView TopicLink(string name)
     {
         var slug = Taxonomy.SlugOf(name);
-        return new LinkView(name, _topics.ContainsKey(slug) ? Urls.Topic(slug) : null);
+        return new LinkView(_topics.TryGetValue(slug, out var t) ? t.Name : name, _topics.ContainsKey(slug) ? Urls.Topic(slug) : null);
     }
 
     private LinkView? ShowLink(string? name)
@@ -146,29 +361,13 @@ public sealed class ViewFactory
     public static string? FormatDate(DateOnly? date) =>
         date?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 
+    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>A short plain-text description: the summary, else the start of the transcript.</summary>
     public static string Excerpt(Episode e, int max = 220)
     {
         var text = e.Summary is not null ? MarkdownRenderer.ToPlainText(e.Summary) : e.Paragraphs.FirstOrDefault()?.Text ?? "";
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return Archive.Core.Normalizing.TitleText.CutAtWord(text, max);
-    }
-
-    /// <summary>Media links must be http(s); anything else is not linked.</summary>
-    private static string? SafeMediaUrl(string? url) =>
-        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null;
-
-    /// <summary>Ids on one page, unique: a repeated id gets <c>-2</c>, <c>-3</c>…; layout ids are reserved.</summary>
-    private sealed class PageIds
-    {
-        private readonly Slug.Registry _registry = new();
-
-        public PageIds()
-        {
-            foreach (var reserved in new[] { "main", "top", "content", "search", "toc-title", "transcript-title", "site-search-q" })
-                _registry.Claim(reserved);
-        }
-
-        public string Claim(string id) => _registry.Claim(id);
     }
 }

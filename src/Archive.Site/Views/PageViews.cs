@@ -2,9 +2,16 @@ namespace Archive.Site.Views;
 
 public sealed record HomePageView(
     SiteView Site,
+    /// <summary>The newest episodes (at most <see cref="Rendering.ViewFactory.HomeEpisodes"/>).</summary>
     IReadOnlyList<EpisodeCardView> Episodes,
+    /// <summary>True when there are more episodes than the home page lists.</summary>
+    bool HasMoreEpisodes,
+    string EpisodeCountLabel,
     IReadOnlyList<TermView> Shows,
-    IReadOnlyList<TermView> Topics);
+    /// <summary>The topics with the most episodes.</summary>
+    IReadOnlyList<TermView> Topics,
+    /// <summary>The people heard in the most episodes.</summary>
+    IReadOnlyList<TermView> People);
 
 public sealed record EpisodePageView(
     SiteView Site,
@@ -18,11 +25,27 @@ public sealed record EpisodePageView(
     IReadOnlyList<LinkView> Speakers,
     IReadOnlyList<LinkView> Topics,
     string? SummaryHtml,
-    string? MediaUrl,
+    MediaView? Media,
     IReadOnlyList<ChapterView> Chapters,
     IReadOnlyList<TranscriptSectionView> Sections,
+    /// <summary>The most similar episodes by content.</summary>
+    IReadOnlyList<RelatedEpisodeView> Related,
+    /// <summary>The episode before this one in the same show (older), and the one after (newer).</summary>
+    EpisodeLinkView? Previous,
+    EpisodeLinkView? Next,
+    IReadOnlyList<DownloadView> Downloads,
     bool Truncated,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>True when the show has an episode before or after this one.</summary>
+    public bool HasNeighbours => Previous is not null || Next is not null;
+}
+
+/// <summary>
+/// The episode's audio or video. <see cref="IsAudio"/>: a media file the page can play in an
+/// <c>&lt;audio&gt;</c> element; <see cref="CanSeek"/>: paragraphs link to their moment in it.
+/// </summary>
+public sealed record MediaView(string Url, string Label, bool IsAudio, bool CanSeek);
 
 /// <summary>A chapter: its heading id, and the time it starts when known.</summary>
 public sealed record ChapterView(string Title, string Id, string? Time, string? TimeIso);
@@ -33,30 +56,100 @@ public sealed record TranscriptSectionView(ChapterView? Chapter, IReadOnlyList<P
 /// <summary>
 /// A paragraph with its own anchor: <c>t-00-12-34</c> when timed, <c>p-N</c> otherwise.
 /// <see cref="ShowSpeaker"/> is true where the speaker changes, so a name is not repeated on
-/// every paragraph of a monologue.
+/// every paragraph of a monologue. <see cref="PlayUrl"/> opens the media at this moment.
+/// <see cref="Segments"/> is the text cut where it mentions something with a page; their
+/// concatenation is <see cref="Text"/>.
 /// </summary>
 public sealed record ParagraphView(
     string Id,
     string? Time,
+    int? Seconds,
+    string? PlayUrl,
     string? Speaker,
     string? SpeakerUrl,
     bool ShowSpeaker,
-    string Text);
+    string Text,
+    IReadOnlyList<TextSegmentView> Segments);
 
-public sealed record TermPageView(
+/// <summary>A run of transcript text; <see cref="Url"/> set when it mentions a topic, a person or an episode.</summary>
+public sealed record TextSegmentView(string Text, string? Url, string? Title);
+
+public sealed record RelatedEpisodeView(
+    string Title,
+    string Url,
+    string? Show,
+    string? Date,
+    string? DateIso,
+    IReadOnlyList<LinkView> SharedTopics);
+
+public sealed record EpisodeLinkView(string Title, string Url, string? Date, string? DateIso);
+
+/// <summary>A file of the transcript to download: its URL, its file name and what it is.</summary>
+public sealed record DownloadView(string Url, string FileName, string Label, string Format);
+
+/// <summary>An episode in a list, with the moments in it that matter to the page listing it.</summary>
+public sealed record EpisodeMomentsView(EpisodeCardView Episode, IReadOnlyList<MomentView> Moments);
+
+/// <summary>
+/// A deep link to a paragraph of an episode: <see cref="Label"/> is the chapter it is in (or a
+/// word such as "Mentioned" without chapters), its time when known, and the words around what
+/// was looked for (null when the paragraph itself is the point).
+/// </summary>
+public sealed record MomentView(string Label, string Url, string? Time, string? Excerpt);
+
+public sealed record TopicPageView(
     SiteView Site,
-    string Kind,
     string Name,
     string Url,
     string CountLabel,
-    IReadOnlyList<EpisodeCardView> Episodes);
+    /// <summary>Every episode on the topic, newest first, each with the chapters where it comes up.</summary>
+    IReadOnlyList<EpisodeMomentsView> Episodes,
+    /// <summary>Topics that share the most episodes with this one.</summary>
+    IReadOnlyList<TermView> RelatedTopics);
+
+public sealed record PersonPageView(
+    SiteView Site,
+    string Name,
+    string Url,
+    string CountLabel,
+    IReadOnlyList<TermView> Shows,
+    /// <summary>Every episode they speak in, newest first, each with the chapters where they speak.</summary>
+    IReadOnlyList<EpisodeMomentsView> Episodes,
+    IReadOnlyList<TermView> Topics);
+
+public sealed record ShowPageView(
+    SiteView Site,
+    string Name,
+    string Url,
+    string CountLabel,
+    string? FirstDate,
+    string? LastDate,
+    /// <summary>Speakers heard in most of its episodes.</summary>
+    IReadOnlyList<LinkView> Hosts,
+    IReadOnlyList<EpisodeCardView> Episodes,
+    IReadOnlyList<TermView> Topics);
 
 public sealed record TermIndexView(
     SiteView Site,
     string Kind,
     string Title,
-    IReadOnlyList<TermView> ByName,
+    string CountLabel,
+    /// <summary>Terms grouped by first letter, A–Z (other characters under <c>#</c>).</summary>
+    IReadOnlyList<LetterGroupView> Letters,
     IReadOnlyList<TermView> ByCount);
+
+public sealed record LetterGroupView(string Letter, string Id, IReadOnlyList<TermView> Terms);
+
+/// <summary>Every episode by year and month, newest first; undated ones last.</summary>
+public sealed record EpisodeArchiveView(
+    SiteView Site,
+    string CountLabel,
+    IReadOnlyList<YearView> Years,
+    IReadOnlyList<EpisodeCardView> Undated);
+
+public sealed record YearView(string Year, string Id, string CountLabel, IReadOnlyList<MonthView> Months);
+
+public sealed record MonthView(string Name, string Id, IReadOnlyList<EpisodeCardView> Episodes);
 
 public sealed record SearchPageView(SiteView Site);
 

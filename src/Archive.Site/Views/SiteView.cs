@@ -11,6 +11,8 @@ public sealed record SiteView(
     string Language,
     string HomeUrl,
     string SearchUrl,
+    /// <summary>Every episode by year and month.</summary>
+    string ArchiveUrl,
     string TopicsUrl,
     string PeopleUrl,
     string ShowsUrl,
@@ -23,9 +25,19 @@ public sealed record SiteView(
 /// <summary>What the layout template receives: the page's rendered body and its head fields.</summary>
 public sealed record LayoutView(
     SiteView Site,
+    /// <summary>The whole <c>&lt;title&gt;</c>: the page's title and the site's.</summary>
     string Title,
+    /// <summary>The page's own title, for OpenGraph.</summary>
+    string PageTitle,
     string Description,
-    string? CanonicalUrl,
+    /// <summary>Absolute when the archive has a site URL (<c>url:</c> in archive.yml), else root-relative.</summary>
+    string CanonicalUrl,
+    /// <summary>True when <see cref="CanonicalUrl"/> is absolute (OpenGraph wants absolute URLs).</summary>
+    bool HasAbsoluteUrl,
+    /// <summary>OpenGraph type: <c>website</c>, <c>article</c> or <c>profile</c>.</summary>
+    string OpenGraphType,
+    /// <summary>JSON-LD for the page, already escaped for a <c>&lt;script&gt;</c> element; null for none.</summary>
+    string? JsonLd,
     string Content,
     string PageKind,
     bool IsSearchPage);
@@ -43,4 +55,5 @@ public sealed record EpisodeCardView(
     IReadOnlyList<LinkView> Speakers,
     string? Excerpt);
 
+/// <summary>A topic, person or show in a list: its name, page and number of episodes.</summary>
 public sealed record TermView(string Name, string Url, int Count);

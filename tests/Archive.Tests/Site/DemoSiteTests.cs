@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Archive.Tests.Support;
 
@@ -24,7 +25,7 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
             "topics/index.html", "topics/parquet/index.html", "topics/data-engineering/index.html",
             "people/index.html", "people/lena-hoffmann/index.html", "people/priya-raman/index.html",
             "shows/index.html", "shows/signal-and-noise/index.html", "shows/open-workshop/index.html",
-            "episodes/why-your-data-pipeline-needs-a-schema/index.html", "assets/style.css",
+            "episodes/why-your-data-pipeline-needs-a-schema/index.html", "assets/style.css", "archive/index.html",
         })
             Assert.True(File.Exists(Path.Combine(site.Output, file)), file + " is missing");
 
@@ -73,6 +74,88 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
             Assert.Equal("#" + p.Id, p.QuerySelector("a.para-anchor")!.GetAttribute("href"));
         }
         Assert.Equal("Lena Hoffmann", paragraphs[8].QuerySelector(".speaker")!.TextContent);
+    }
+
+    [Fact]
+    public void Episode_page_plays_from_each_paragraph_and_links_its_neighbours_and_downloads()
+    {
+        const string Page = "episodes/why-your-data-pipeline-needs-a-schema/";
+        var doc = Parser.ParseDocument(site.Page(Page + "index.html"));
+
+        // An audio file: a player on the page, and each timed paragraph opens it at its moment.
+        Assert.Equal("https://media.example.org/signal-and-noise/001.mp3", doc.QuerySelector("audio#player")!.GetAttribute("src"));
+        var play = doc.QuerySelector("#t-00-03-12 a.para-play")!;
+        Assert.Equal("https://media.example.org/signal-and-noise/001.mp3#t=192", play.GetAttribute("href"));
+        Assert.Equal("Play from 03:12", play.TextContent.Replace("▶", ""));
+        // Episodes without media have no play links.
+        Assert.Empty(Parser.ParseDocument(site.Page("episodes/vector-search-without-the-hype/index.html")).QuerySelectorAll(".para-play"));
+
+        // The first Signal & Noise episode has a next one and no previous one.
+        var neighbours = doc.QuerySelector("nav.neighbours")!;
+        Assert.Null(neighbours.QuerySelector("a[rel=prev]"));
+        Assert.Equal("/episodes/vector-search-without-the-hype/", neighbours.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        var middle = Parser.ParseDocument(site.Page("episodes/testing-data-like-you-test-code/index.html"));
+        Assert.Equal("/episodes/vector-search-without-the-hype/", middle.QuerySelector("nav.neighbours a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("/episodes/streams-batches-and-the-space-between/", middle.QuerySelector("nav.neighbours a[rel=next]")!.GetAttribute("href"));
+
+        // Every download is offered under a stable name in the episode's folder.
+        var downloads = doc.QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(new[] { ".txt", ".vtt", ".srt", ".json", ".chapters.json" }.Select(x => "/" + Page + "why-your-data-pipeline-needs-a-schema" + x), downloads);
+        foreach (var d in downloads) Assert.True(File.Exists(Path.Combine(site.Output, d.TrimStart('/'))), d);
+        Assert.StartsWith("WEBVTT\n\n00:00:00.000 --> 00:00:06.000\n<v Maya Okafor>Welcome to Signal &amp; Noise,",
+            site.Page(Page + "why-your-data-pipeline-needs-a-schema.vtt"));
+    }
+
+    [Fact]
+    public void Episode_head_has_description_canonical_opengraph_and_chapters_as_clips()
+    {
+        var doc = Parser.ParseDocument(site.Page("episodes/why-your-data-pipeline-needs-a-schema/index.html"));
+        Assert.Equal("Why Your Data Pipeline Needs a Schema · Signal & Workshop", doc.Title);
+        Assert.StartsWith("Lena Hoffmann has spent a decade", doc.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        Assert.Equal("/episodes/why-your-data-pipeline-needs-a-schema/", doc.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("article", doc.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+        Assert.Equal("Why Your Data Pipeline Needs a Schema", doc.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+
+        using var json = JsonDocument.Parse(doc.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var episode = json.RootElement;
+        Assert.Equal("PodcastEpisode", episode.GetProperty("@type").GetString());
+        Assert.Equal("Signal & Noise", episode.GetProperty("partOfSeries").GetProperty("name").GetString());
+        Assert.Equal("PT5M50S", episode.GetProperty("duration").GetString());
+        var clips = episode.GetProperty("hasPart").EnumerateArray().ToList();
+        Assert.All(clips, c => Assert.Equal("Clip", c.GetProperty("@type").GetString()));
+        Assert.Equal([0, 70, 185, 320], clips.Select(c => c.GetProperty("startOffset").GetInt32()));
+        Assert.Equal([70, 185, 320, 350], clips.Select(c => c.GetProperty("endOffset").GetInt32()));
+        Assert.Equal("/episodes/why-your-data-pipeline-needs-a-schema/#schemas-as-contracts", clips[2].GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void Archive_page_lists_every_episode_by_year_and_month()
+    {
+        var doc = Parser.ParseDocument(site.Page("archive/index.html"));
+        Assert.Equal(["2025"], doc.QuerySelectorAll(".year > h2").Select(h => h.FirstChild!.TextContent.Trim()));
+        Assert.Equal(["May 2025", "April 2025", "March 2025", "February 2025", "January 2025"], doc.QuerySelectorAll("h3.month").Select(h => h.TextContent));
+        var links = doc.QuerySelectorAll(".rows a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(site.EpisodePages().Count(), links.Distinct().Count());
+        Assert.Equal("/episodes/why-your-data-pipeline-needs-a-schema/", links[^1]);
+    }
+
+    [Fact]
+    public void Person_and_show_pages_link_to_where_people_speak()
+    {
+        var person = Parser.ParseDocument(site.Page("people/lena-hoffmann/index.html"));
+        Assert.Equal("Lena Hoffmann", person.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Signal & Noise", "Open Workshop"], person.QuerySelectorAll(".page-count a").Select(a => a.TextContent));
+        var schema = person.QuerySelectorAll(".card").Single(c => c.QuerySelector(".card-title")!.TextContent == "Why Your Data Pipeline Needs a Schema");
+        // Her first paragraph in each chapter she speaks in, with its time and the chapter's title.
+        Assert.Equal(
+            ["/episodes/why-your-data-pipeline-needs-a-schema/#t-00-00-15", "/episodes/why-your-data-pipeline-needs-a-schema/#t-00-01-18",
+             "/episodes/why-your-data-pipeline-needs-a-schema/#t-00-03-12", "/episodes/why-your-data-pipeline-needs-a-schema/#t-00-05-27"],
+            schema.QuerySelectorAll(".moments a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("03:12 Schemas as contracts", schema.QuerySelectorAll(".moments a")[2].TextContent);
+
+        var show = Parser.ParseDocument(site.Page("shows/signal-and-noise/index.html"));
+        Assert.Equal(["Maya Okafor", "Tom Brandt"], show.QuerySelectorAll(".page-header a[href^='/people/']").Select(a => a.TextContent));
+        Assert.Equal(5, show.QuerySelectorAll(".card").Length);
     }
 
     [Fact]

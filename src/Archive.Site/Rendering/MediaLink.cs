@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Archive.Site.Rendering;
+
+/// <summary>
+/// An episode's media URL and how to open it at a moment: YouTube takes <c>t=</c> in the query,
+/// Vimeo and media files a <c>#t=</c> fragment (the Media Fragments URI syntax browsers play).
+/// Other pages (a show's website) cannot be opened at a time, so they get no moment links.
+/// </summary>
+public sealed class MediaLink
+{
+    private static readonly HashSet<string> AudioExtensions = new(StringComparer.OrdinalIgnoreCase)
+        { ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac" };
+    private static readonly HashSet<string> VideoExtensions = new(StringComparer.OrdinalIgnoreCase)
+        { ".mp4", ".m4v", ".webm", ".mov", ".ogv" };
+
+    public enum MediaKind { Page, Audio, Video, YouTube, Vimeo }
+
+    private MediaLink(Uri uri, MediaKind kind)
+    {
+        Uri = uri;
+        Kind = kind;
+    }
+
+    public Uri Uri { get; }
+    public MediaKind Kind { get; }
+    public string Url => Uri.AbsoluteUri;
+    public bool CanSeek => Kind != MediaKind.Page;
+
+    /// <summary>The media link for an http(s) URL; null for anything else (a script scheme, a typo).</summary>
+    public static MediaLink? From(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return null;
+        var host = uri.Host.ToLowerInvariant();
+        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+        var kind = host switch
+        {
+            "youtube.com" or "m.youtube.com" or "music.youtube.com" or "youtu.be" or "youtube-nocookie.com" => MediaKind.YouTube,
+            "vimeo.com" or "player.vimeo.com" => MediaKind.Vimeo,
+            _ => Path.GetExtension(uri.AbsolutePath) switch
+            {
+                var e when AudioExtensions.Contains(e) => MediaKind.Audio,
+                var e when VideoExtensions.Contains(e) => MediaKind.Video,
+                _ => MediaKind.Page,
+            },
+        };
+        return new MediaLink(uri, kind);
+    }
+
+    /// <summary>The URL that opens the media at <paramref name="time"/>, or null when it cannot seek.</summary>
+    public string? At(TimeSpan time)
+    {
+        var seconds = ((long)Math.Max(0, time.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        switch (Kind)
+        {
+            case MediaKind.YouTube:
+            {
+                var query = Uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(p => !p.StartsWith("t=", StringComparison.Ordinal) && !p.StartsWith("start=", StringComparison.Ordinal))
+                    .Append("t=" + seconds);
+                return Uri.GetLeftPart(UriPartial.Path) + "?" + string.Join('&', query);
+            }
+            case MediaKind.Vimeo:
+                return Uri.GetLeftPart(UriPartial.Query) + "#t=" + seconds + "s";
+            case MediaKind.Audio or MediaKind.Video:
+                return Uri.GetLeftPart(UriPartial.Query) + "#t=" + seconds;
+            default:
+                return null;
+        }
+    }
+}
