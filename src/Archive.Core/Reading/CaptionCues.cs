@@ -136,16 +136,23 @@ public static partial class CaptionCues
     /// <summary>
     /// Turns for the cues, and the shape the normalizer should give them.
     /// </summary>
-    /// <param name="rolling">True when the file says it is rolling captions (YouTube's inline timestamps).</param>
-    public static (List<RawTurn> Turns, TextShape Shape) ToTurns(IReadOnlyList<CaptionCue> cues, SourceText source, DiagnosticBag diagnostics, bool rolling)
+    /// <param name="rolling">
+    /// True when the file says it is rolling captions (YouTube's inline timestamps), false when it
+    /// cannot be (speech-to-text segments), null to tell from the cues.
+    /// </param>
+    /// <param name="unit">What the messages call a cue: "cue", or "segment" for speech-to-text JSON.</param>
+    public static (List<RawTurn> Turns, TextShape Shape) ToTurns(IReadOnlyList<CaptionCue> cues, SourceText source, DiagnosticBag diagnostics, bool? rolling, string unit = "cue")
     {
-        var kept = DropRepeats(cues, rolling || LooksRolling(cues), source, diagnostics);
-        kept = RepairTimes(kept, source, diagnostics, rolling);
+        bool isRolling = rolling ?? LooksRolling(cues);
+        var kept = DropRepeats(cues, isRolling, source, diagnostics, unit);
+        kept = RepairTimes(kept, source, diagnostics, isRolling, unit);
         var labels = SpeakerLabels(kept);
 
         var turns = new List<RawTurn>();
-        foreach (var cue in kept)
+        int lastTurnCue = -1; // several cues can share a line (one-line JSON)
+        for (int c = 0; c < kept.Count; c++)
         {
+            var cue = kept[c];
             foreach (var line in cue.Lines)
             {
                 // ">>" hands over to a new speaker, wherever it stands in the line.
@@ -167,16 +174,21 @@ public static partial class CaptionCues
                     }
                     if (text.Length == 0)
                     {
-                        if (change) turns.Add(new RawTurn(null, cue.Start, cue.End, "", cue.Line) { SpeakerChange = true });
+                        if (change)
+                        {
+                            turns.Add(new RawTurn(null, cue.Start, cue.End, "", cue.Line) { SpeakerChange = true });
+                            lastTurnCue = c;
+                        }
                         continue;
                     }
                     // Lines of one cue continue the same turn unless a new speaker takes over.
                     var previous = turns.Count > 0 ? turns[^1] : null;
-                    if (!change && previous is not null && previous.Line == cue.Line
+                    if (!change && previous is not null && lastTurnCue == c
                         && (speaker is null || string.Equals(speaker, previous.Speaker, StringComparison.Ordinal)))
                         turns[^1] = previous with { Text = previous.Text.Length == 0 ? text : previous.Text + " " + text };
                     else
                         turns.Add(new RawTurn(speaker, cue.Start, cue.End, text, cue.Line) { SpeakerChange = change && speaker is null });
+                    lastTurnCue = c;
                 }
             }
         }
@@ -219,7 +231,7 @@ public static partial class CaptionCues
         return repeats >= 3 && repeats >= transitions / 4;
     }
 
-    private static List<CaptionCue> DropRepeats(IReadOnlyList<CaptionCue> cues, bool rolling, SourceText source, DiagnosticBag diagnostics)
+    private static List<CaptionCue> DropRepeats(IReadOnlyList<CaptionCue> cues, bool rolling, SourceText source, DiagnosticBag diagnostics, string unit)
     {
         var kept = new List<CaptionCue>(cues.Count);
         IReadOnlyList<CueLine> previous = [];
@@ -256,7 +268,7 @@ public static partial class CaptionCues
         }
         if (duplicates > 0)
             diagnostics.Warn(source.Path, firstDuplicateLine,
-                $"{Plural(duplicates, "cue")} repeat{(duplicates == 1 ? "s" : "")} the cue before word for word at the same time; the text was kept once");
+                $"{Plural(duplicates, unit)} repeat{(duplicates == 1 ? "s" : "")} the {unit} before word for word at the same time; the text was kept once");
         return kept;
     }
 
@@ -292,7 +304,7 @@ public static partial class CaptionCues
     /// Starts must not run backwards and a cue must not end before it starts or after the next
     /// one starts. Each kind of repair is reported once, at its first line, with a count.
     /// </summary>
-    private static List<CaptionCue> RepairTimes(List<CaptionCue> cues, SourceText source, DiagnosticBag diagnostics, bool rolling)
+    private static List<CaptionCue> RepairTimes(List<CaptionCue> cues, SourceText source, DiagnosticBag diagnostics, bool rolling, string unit)
     {
         var result = new List<CaptionCue>(cues.Count);
         TimeSpan? lastStart = null;
@@ -321,14 +333,14 @@ public static partial class CaptionCues
         }
         if (backwards > 0)
             diagnostics.Warn(source.Path, backwardsLine,
-                $"cue time {Timecode.FormatPrecise(backFrom)} runs backwards (after {Timecode.FormatPrecise(backTo)}); " +
-                $"{Plural(backwards, "cue start")} moved forward to keep the order");
+                $"{unit} time {Timecode.FormatPrecise(backFrom)} runs backwards (after {Timecode.FormatPrecise(backTo)}); " +
+                $"{Plural(backwards, unit + " start")} moved forward to keep the order");
         if (inverted > 0)
             diagnostics.Warn(source.Path, invertedLine,
-                $"{Plural(inverted, "cue")} end{(inverted == 1 ? "s" : "")} before {(inverted == 1 ? "it starts" : "they start")}; the end was set to the start");
+                $"{Plural(inverted, unit)} end{(inverted == 1 ? "s" : "")} before {(inverted == 1 ? "it starts" : "they start")}; the end was set to the start");
         if (overlaps > 0)
             diagnostics.Warn(source.Path, overlapLine,
-                $"{Plural(overlaps, "cue")} start{(overlaps == 1 ? "s" : "")} before the previous cue ends; the previous cue's end was cut to the next start");
+                $"{Plural(overlaps, unit)} start{(overlaps == 1 ? "s" : "")} before the previous {unit} ends; the previous {unit}'s end was cut to the next start");
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Archive.Core.Text;
 
 namespace Archive.Core.Reading;
 
@@ -82,21 +83,9 @@ public static class CueMarkup
     public static string Clean(string text)
     {
         var decoded = text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
-        var sb = new StringBuilder(decoded.Length);
-        bool space = false;
-        foreach (var c in decoded)
-        {
-            if (c is '\u200E' or '\u200F' or '\u200B' or '\uFEFF') continue;
-            if (char.IsWhiteSpace(c) || c == '\u00A0')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
+        if (decoded.AsSpan().IndexOfAny('\u200E', '\u200F', '\u200B') >= 0 || decoded.Contains('\uFEFF'))
+            decoded = decoded.Replace("\u200E", "").Replace("\u200F", "").Replace("\u200B", "").Replace("\uFEFF", "");
+        return Spacing.Collapse(decoded);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class SrtReader : ITranscriptReader
     public IReadOnlyList<RawEpisode> Read(SourceText source, DiagnosticBag diagnostics)
     {
         var cues = CaptionCues.ReadCues(source, 0, diagnostics);
-        var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling: false);
+        var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling: null);
         return [new RawEpisode { Source = new SourceRef(source.Path, 1), Turns = turns, Shape = shape }];
     }
 }

@@ -12,6 +12,8 @@ public static class TranscriptReaders
         new CaptionMarkdownReader(),
         new WebVttReader(),
         new SrtReader(),
+        new PodcastTranscriptJsonReader(),
+        new SpeechJsonReader(),
     ];
 
     /// <summary>The reader for this content, or null when no reader recognizes it.</summary>

@@ -40,7 +40,7 @@ public sealed class WebVttReader : ITranscriptReader
             line => IsBlock(line, "NOTE") || IsBlock(line, "STYLE") || IsBlock(line, "REGION"), onlyEmptyLinesSeparate: true);
         // YouTube's auto-captions time each word (<00:00:01.234>) and repeat every line in the next cue.
         bool rolling = lines.Skip(i).Any(HasInlineTimestamp);
-        var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling);
+        var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling ? true : null);
         return [new RawEpisode { Source = new SourceRef(source.Path, 1), Turns = turns, Shape = shape }];
     }
 
