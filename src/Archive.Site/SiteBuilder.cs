@@ -14,9 +14,14 @@ public sealed record BuildOptions(string OutputDirectory)
     public bool SkipSearchIndex { get; init; }
     /// <summary>Written into pages' generator meta tag.</summary>
     public string Generator { get; init; } = "transcript-archive";
+    /// <summary>Write every file anew instead of keeping those whose bytes did not change.</summary>
+    public bool Clean { get; init; }
 }
 
-public sealed record BuildResult(int Pages, int Files, bool SearchIndexed, IReadOnlyList<StageTiming> Timings);
+/// <param name="Files">Every file of the new site, the search index's included.</param>
+/// <param name="Written">Files written with new bytes (the rest were kept from the previous output).</param>
+/// <param name="Removed">Files of the previous output the new site no longer has.</param>
+public sealed record BuildResult(int Pages, int Files, int Written, int Unchanged, int Removed, bool SearchIndexed, IReadOnlyList<StageTiming> Timings);
 
 /// <summary>
 /// The build stage: render → write → index, over an archive that <see cref="ArchiveLoader"/>
@@ -33,11 +38,25 @@ public static class SiteBuilder
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
         var renderer = new SiteRenderer(archive, theme, options.Generator, hasSearch: !options.SkipSearchIndex);
-        var files = renderer.Render(() => progress?.Advance("render"));
+        IReadOnlyList<OutputFile> files;
+        try
+        {
+            // Rendering thousands of pages takes a while: Ctrl+C stops it between pages.
+            files = renderer.Render(() =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Advance("render");
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellation);
+        }
         timings.Add(Lap("render", clock));
         cancellation.ThrowIfCancellationRequested();
+        int pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
 
-        using var writer = new SiteWriter(options.OutputDirectory);
+        using var writer = new SiteWriter(options.OutputDirectory, reuseUnchanged: !options.Clean);
         progress?.StageStarted("write", files.Count);
         Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellation }, file =>
         {
@@ -50,16 +69,15 @@ public static class SiteBuilder
         if (!options.SkipSearchIndex)
         {
             progress?.StageStarted("index", 1);
-            new PagefindRunner(log).Index(writer.Staging);
+            new PagefindRunner(log).Index(writer.Staging, cancellation);
+            writer.KeepUnchanged("pagefind");
             indexed = true;
             progress?.Advance("index");
             timings.Add(Lap("index", clock));
         }
         cancellation.ThrowIfCancellationRequested();
         writer.Commit();
-
-        int pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-        return new BuildResult(pages, files.Count, indexed, timings);
+        return new BuildResult(pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, indexed, timings);
     }
 
     private static StageTiming Lap(string stage, Stopwatch clock)

@@ -4,6 +4,7 @@ using Archive.Core.Loading;
 using Archive.Site;
 using Archive.Site.Indexing;
 using Archive.Site.Theme;
+using Archive.Site.Writing;
 using Spectre.Console;
 
 namespace Archive.Cli.Commands;
@@ -18,10 +19,11 @@ public static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Path the site is served under, e.g. /archive/ (default: base_url in archive.yml, else /)", HelpName = "PATH" };
         var theme = new Option<string>("--theme") { Description = "Theme folder; its files override the default theme's", DefaultValueFactory = _ => "themes/default", HelpName = "DIR" };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the Pagefind search index" };
+        var clean = new Option<bool>("--clean") { Description = "Ignore the build cache: parse every transcript and write every file anew" };
         var strict = CommonOptions.Strict();
         var quiet = CommonOptions.Quiet();
 
-        var command = new Command("build", "Build the site from the transcripts") { input, outputDir, baseUrl, theme, noSearch, strict, quiet };
+        var command = new Command("build", "Build the site from the transcripts") { input, outputDir, baseUrl, theme, noSearch, clean, strict, quiet };
         command.SetAction((parse, cancellation) =>
         {
             var report = new ConsoleReport(output, error, parse.GetValue(quiet));
@@ -42,12 +44,21 @@ public static class BuildCommand
                 }
                 themePath = null!; // the built-in default theme alone
             }
-            return Task.FromResult(Execute(report, new LoadOptions(inputPath) { BaseUrl = parse.GetValue(baseUrl) },
-                new BuildOptions(parse.GetValue(outputDir)!)
+            var outputPath = parse.GetValue(outputDir)!;
+            bool isClean = parse.GetValue(clean);
+            return Task.FromResult(Execute(report,
+                new LoadOptions(inputPath)
+                {
+                    BaseUrl = parse.GetValue(baseUrl),
+                    CacheDirectory = SiteWriter.CacheDirectoryFor(outputPath),
+                    IgnoreCache = isClean,
+                },
+                new BuildOptions(outputPath)
                 {
                     ThemeDirectory = themePath,
                     SkipSearchIndex = parse.GetValue(noSearch),
                     Generator = CommonOptions.Generator,
+                    Clean = isClean,
                 },
                 parse.GetValue(strict), cancellation));
         });
@@ -57,7 +68,16 @@ public static class BuildCommand
     public static int Execute(ConsoleReport report, LoadOptions loadOptions, BuildOptions buildOptions, bool strict, CancellationToken cancellation)
     {
         var total = Stopwatch.StartNew();
-        var archive = report.WithProgress(progress => ArchiveLoader.Load(loadOptions, progress));
+        LoadedArchive archive;
+        try
+        {
+            archive = report.WithProgress(progress => ArchiveLoader.Load(loadOptions, progress, cancellation));
+        }
+        catch (OperationCanceledException)
+        {
+            report.Error("the build was interrupted; the previous site was left as it was");
+            return ExitCodes.Failed;
+        }
         report.Diagnostics(archive.Diagnostics);
         if (archive.Episodes.Count == 0)
         {
@@ -104,10 +124,13 @@ public static class BuildCommand
     private static void PrintSummary(ConsoleReport report, LoadedArchive archive, BuildResult result, string outputDirectory, TimeSpan elapsed)
     {
         var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
-        table.AddRow("Transcripts read", archive.Files.Count.ToString());
+        table.AddRow("Transcripts read", archive.CachedFiles > 0 ? $"{archive.Files.Count} ({archive.CachedFiles} unchanged, from the cache)" : archive.Files.Count.ToString());
         table.AddRow("Episodes", archive.Episodes.Count.ToString());
         table.AddRow("Pages written", result.Pages.ToString());
-        table.AddRow("Files written", result.Files.ToString());
+        table.AddRow("Files", result.Files.ToString());
+        table.AddRow("  written (changed)", result.Written.ToString());
+        table.AddRow("  kept (unchanged)", result.Unchanged.ToString());
+        table.AddRow("  deleted", result.Removed.ToString());
         table.AddRow("Warnings", archive.WarningCount.ToString());
         table.AddRow("Errors", archive.ErrorCount.ToString());
         table.AddRow("Search index", result.SearchIndexed ? "built" : "skipped");

@@ -13,6 +13,13 @@ public sealed record LoadOptions(string InputDirectory)
     /// <summary>Messages name files relative to this folder (the current directory by default).</summary>
     public string? DisplayRoot { get; init; }
     public IReadOnlyList<ITranscriptReader>? Readers { get; init; }
+    /// <summary>
+    /// Folder of the load cache (<see cref="LoadCache"/>): files whose bytes, sidecars and path are
+    /// unchanged since a load with the same code are not parsed again. Null: no cache.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+    /// <summary>Ignore what the cache holds (parse everything); the cache is still refreshed.</summary>
+    public bool IgnoreCache { get; init; }
 }
 
 /// <summary>Reports stage progress to whoever shows it (the CLI's progress bar).</summary>
@@ -28,7 +35,7 @@ public interface IStageProgress
 /// </summary>
 public static class ArchiveLoader
 {
-    public static LoadedArchive Load(LoadOptions options, IStageProgress? progress = null)
+    public static LoadedArchive Load(LoadOptions options, IStageProgress? progress = null, CancellationToken cancellation = default)
     {
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();
@@ -36,37 +43,56 @@ public static class ArchiveLoader
         var configDiagnostics = new DiagnosticBag();
         var config = ArchiveConfigReader.Read(options.InputDirectory, configDiagnostics, DisplayPath(displayRoot, Path.GetFullPath(options.InputDirectory)));
         if (options.BaseUrl is not null) config = config with { BaseUrl = ArchiveConfig.NormalizeBaseUrl(options.BaseUrl) };
+        var readers = options.Readers ?? TranscriptReaders.All;
+        var cache = options.CacheDirectory is null ? null : new LoadCache(options.CacheDirectory, readers);
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
 
-        // read: bytes → text
+        // read: bytes → text; a file the cache knows is done here
         var files = InputScanner.Scan(options.InputDirectory);
         var perFile = new TranscriptFile[files.Count];
+        var keys = new string?[files.Count];
+        var restored = new bool[files.Count];
         progress?.StageStarted("read", files.Count);
-        Parallel.For(0, files.Count, i =>
+        Parallel.For(0, files.Count, parallel, i =>
         {
-            perFile[i] = new TranscriptFile(files[i].FullPath, DisplayPath(displayRoot, files[i].FullPath));
-            perFile[i].Read();
+            var file = perFile[i] = new TranscriptFile(files[i].FullPath, DisplayPath(displayRoot, files[i].FullPath));
+            file.ReadBytes();
+            if (cache is not null && file.Bytes is not null)
+            {
+                keys[i] = cache.KeyOf(file.Bytes, file.DisplayPath, files[i].Sidecars);
+                if (!options.IgnoreCache && cache.TryGet(keys[i]!) is { } hit)
+                {
+                    file.Restore(hit);
+                    restored[i] = true;
+                }
+            }
+            file.Decode();
             progress?.Advance("read");
         });
         timings.Add(Lap("read", clock));
 
         // parse: text → raw episodes
-        var readers = options.Readers ?? TranscriptReaders.All;
         progress?.StageStarted("parse", files.Count);
-        Parallel.For(0, files.Count, i =>
+        Parallel.For(0, files.Count, parallel, i =>
         {
-            perFile[i].Parse(readers);
+            if (!restored[i]) perFile[i].Parse(readers);
             progress?.Advance("parse");
         });
         timings.Add(Lap("parse", clock));
 
-        // normalize: raw episodes → episodes
+        // normalize: raw episodes → episodes; what was parsed goes into the cache
         progress?.StageStarted("normalize", files.Count);
-        Parallel.For(0, files.Count, i =>
+        Parallel.For(0, files.Count, parallel, i =>
         {
-            perFile[i].Normalize();
+            if (!restored[i])
+            {
+                perFile[i].Normalize();
+                if (cache is not null && keys[i] is { } key) cache.Put(key, perFile[i].Result);
+            }
             progress?.Advance("normalize");
         });
         timings.Add(Lap("normalize", clock));
+        cache?.Prune();
 
         // enrich: needs every episode at once
         progress?.StageStarted("enrich", 1);
@@ -104,6 +130,7 @@ public static class ArchiveLoader
             Shows = enriched.Shows,
             Diagnostics = diagnostics,
             Timings = timings,
+            CachedFiles = restored.Count(r => r),
         };
     }
 

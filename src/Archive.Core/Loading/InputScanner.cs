@@ -8,12 +8,18 @@ namespace Archive.Core.Loading;
 /// </summary>
 public static class InputScanner
 {
-    public sealed record InputFile(string FullPath, string RelativePath);
+    /// <param name="Sidecars">
+    /// Full paths of the files beside it that may describe it (<c>name.yml</c>,
+    /// <c>name.chapters.json</c>, any non-transcript <c>name.*</c>), in ordinal order: the load
+    /// cache keys a transcript by these too, so editing a sidecar reads the transcript again.
+    /// </param>
+    public sealed record InputFile(string FullPath, string RelativePath, IReadOnlyList<string> Sidecars);
 
     public static IReadOnlyList<InputFile> Scan(string inputDirectory)
     {
         var root = Path.GetFullPath(inputDirectory);
-        var files = new List<InputFile>();
+        var files = new List<(string Full, string Relative)>();
+        var others = new List<(string Full, string Relative)>();
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,
@@ -25,11 +31,29 @@ public static class InputScanner
         {
             var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
             if (relative.Split('/').Any(segment => segment.StartsWith('.'))) continue;
-            if (IsNotTranscript(relative)) continue;
-            files.Add(new InputFile(full, relative));
+            if (IsNotTranscript(relative)) others.Add((full, relative));
+            else files.Add((full, relative));
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        others.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        // A sidecar belongs to the transcript whose name, less its extension, starts its own name
+        // up to a dot: ep1.yml and ep1.chapters.json belong to ep1.vtt.
+        var sidecarsByStem = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (full, relative) in others)
+        {
+            for (int dot = relative.IndexOf('.', relative.LastIndexOf('/') + 1); dot > 0; dot = relative.IndexOf('.', dot + 1))
+            {
+                var key = relative[..dot];
+                if (!sidecarsByStem.TryGetValue(key, out var list)) sidecarsByStem[key] = list = [];
+                list.Add(full);
+            }
+        }
+        return files.Select(f =>
+        {
+            var extension = Path.GetExtension(f.Relative);
+            var stem = f.Relative[..^extension.Length];
+            return new InputFile(f.Full, f.Relative, sidecarsByStem.TryGetValue(stem, out var list) ? list : []);
+        }).ToList();
     }
 
     /// <summary>The settings file, and sidecars that describe a transcript beside them.</summary>

@@ -16,6 +16,8 @@ public sealed record LoadedArchive
     public required IReadOnlyList<TaxonomyTerm> Shows { get; init; }
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
     public required IReadOnlyList<StageTiming> Timings { get; init; }
+    /// <summary>How many input files came from the load cache instead of being parsed.</summary>
+    public int CachedFiles { get; init; }
 
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

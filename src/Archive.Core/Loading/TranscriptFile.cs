@@ -34,8 +34,18 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
         return file;
     }
 
+    /// <summary>The file's bytes, between <see cref="ReadBytes"/> and <see cref="Decode"/>.</summary>
+    public byte[]? Bytes { get; private set; }
+
     /// <summary>read: bytes → text, refusing what is not a transcript's text.</summary>
     public void Read()
+    {
+        ReadBytes();
+        Decode();
+    }
+
+    /// <summary>The first half of read: the bytes, which the load cache hashes before anything is decoded.</summary>
+    public void ReadBytes()
     {
         try
         {
@@ -46,19 +56,39 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
                     $"the file is {info.Length / (1024 * 1024)} MB; transcripts are read up to {SourceDecoder.MaxBytes / (1024 * 1024)} MB, so it was skipped");
                 return;
             }
-            var decoded = SourceDecoder.Decode(File.ReadAllBytes(FullPath));
-            if (decoded.Problem is not null)
-            {
-                if (decoded.IsError) Diagnostics.Error(DisplayPath, decoded.ProblemLine, decoded.Problem);
-                else Diagnostics.Warn(DisplayPath, decoded.ProblemLine, decoded.Problem);
-            }
-            if (decoded.Text is not null)
-                Source = new SourceText(DisplayPath, decoded.Text, decoded.EncodingName, FullPath);
+            Bytes = File.ReadAllBytes(FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Diagnostics.Error(DisplayPath, 1, $"cannot read the file: {ex.Message}");
         }
+    }
+
+    /// <summary>The second half of read: bytes → text.</summary>
+    public void Decode()
+    {
+        if (Bytes is null) return;
+        var decoded = SourceDecoder.Decode(Bytes);
+        Bytes = null;
+        if (decoded.Problem is not null)
+        {
+            if (decoded.IsError) Diagnostics.Error(DisplayPath, decoded.ProblemLine, decoded.Problem);
+            else Diagnostics.Warn(DisplayPath, decoded.ProblemLine, decoded.Problem);
+        }
+        if (decoded.Text is not null)
+            Source = new SourceText(DisplayPath, decoded.Text, decoded.EncodingName, FullPath);
+    }
+
+    /// <summary>What the three steps made of the file, for the load cache.</summary>
+    public LoadedFile Result => new(Format, Episodes, Diagnostics.Items.ToList());
+
+    /// <summary>Takes the result of an earlier load of the same bytes instead of parsing them again.</summary>
+    public void Restore(LoadedFile cached)
+    {
+        Bytes = null;
+        Format = cached.Format;
+        Episodes = cached.Episodes;
+        Diagnostics.AddRange(cached.Diagnostics);
     }
 
     /// <summary>parse: text → raw episodes, with the reader that recognizes the content.</summary>

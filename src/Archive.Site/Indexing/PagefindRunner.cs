@@ -17,11 +17,11 @@ public sealed class PagefindRunner
     public PagefindRunner(Action<string> log) => _log = log;
 
     /// <summary>Indexes <paramref name="siteDirectory"/> into its <c>pagefind/</c> folder. Throws <see cref="PagefindException"/> on failure.</summary>
-    public string Index(string siteDirectory)
+    public string Index(string siteDirectory, CancellationToken cancellation = default)
     {
         var (file, args) = EnsureInstalled();
         var arguments = new List<string>(args) { "--site", siteDirectory };
-        var (exit, output) = Run(file, arguments, siteDirectory);
+        var (exit, output) = Run(file, arguments, siteDirectory, cancellation);
         if (exit != 0)
             throw new PagefindException($"pagefind failed (exit {exit}):\n{output.Trim()}");
         return output;
@@ -102,7 +102,7 @@ public sealed class PagefindRunner
         return Locate() ?? throw new PagefindException($"npm install finished but {RunnerScript} is still missing in {root}");
     }
 
-    private static (int Exit, string Output) Run(string file, IEnumerable<string> args, string workingDirectory)
+    private static (int Exit, string Output) Run(string file, IEnumerable<string> args, string workingDirectory, CancellationToken cancellation = default)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -121,7 +121,10 @@ public sealed class PagefindRunner
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            process.WaitForExit();
+            // Ctrl+C stops Pagefind too (and what it started), not only the build.
+            using (cancellation.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } }))
+                process.WaitForExit();
+            cancellation.ThrowIfCancellationRequested();
             return (process.ExitCode, output.ToString());
         }
         catch (System.ComponentModel.Win32Exception ex)

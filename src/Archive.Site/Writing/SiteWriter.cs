@@ -1,8 +1,17 @@
+using System.Runtime.InteropServices;
+
 namespace Archive.Site.Writing;
 
 /// <summary>
 /// Writes a site into a staging folder beside the output and swaps it in only when the whole
 /// build succeeded, so a failed or interrupted build leaves the previous site as it was.
+/// <para>
+/// Writes are incremental: a file whose bytes equal the previous output's is not written again
+/// but hard-linked from it (copied, with its time, where links are impossible), so it keeps its
+/// modification time and a deploy or a diff shows only what changed. Files the new site does not
+/// have are simply not in the staging folder, so the swap removes them. Nothing is ever written
+/// into a linked file: every changed file is a new file in the staging folder.
+/// </para>
 /// </summary>
 public sealed class SiteWriter : IDisposable
 {
@@ -10,39 +19,104 @@ public sealed class SiteWriter : IDisposable
     public const string MarkerFile = ".archive-output";
 
     private readonly string _output;
+    private readonly bool _reuse;
+    private readonly FileStream _lock;
     private bool _committed;
+    private int _written, _unchanged;
 
-    public SiteWriter(string outputDirectory)
+    /// <param name="reuseUnchanged">False for a clean build: every file is written anew.</param>
+    public SiteWriter(string outputDirectory, bool reuseUnchanged = true)
     {
         _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        if (Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any() && !File.Exists(Path.Combine(_output, MarkerFile)))
-            throw new IOException($"the output folder '{outputDirectory}' already holds files the archive did not write; choose an empty folder or delete it first");
         var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"'{outputDirectory}' cannot be an output folder");
+        var name = Path.GetFileName(_output);
         Directory.CreateDirectory(parent);
-        Staging = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}");
-        if (Directory.Exists(Staging)) Directory.Delete(Staging, recursive: true);
-        Directory.CreateDirectory(Staging);
+        _lock = Lock(CacheDirectoryFor(_output), outputDirectory);
+        try
+        {
+            RecoverInterruptedSwap();
+            if (Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any() && !File.Exists(Path.Combine(_output, MarkerFile)))
+                throw new IOException($"the output folder '{outputDirectory}' already holds files the archive did not write; choose an empty folder or delete it first");
+            // Leftovers of builds that died: the lock says none is running now.
+            foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*"))
+                Directory.Delete(stale, recursive: true);
+            Staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
+            Directory.CreateDirectory(Staging);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+        _reuse = reuseUnchanged && Directory.Exists(_output);
     }
 
     /// <summary>The folder being written; the indexer runs over it before <see cref="Commit"/>.</summary>
-    public string Staging { get; }
+    public string Staging { get; } = "";
 
+    /// <summary>Files written with new bytes so far.</summary>
+    public int Written => _written;
+    /// <summary>Files taken unchanged from the previous output so far.</summary>
+    public int Unchanged => _unchanged;
+    /// <summary>Files of the previous output the new site no longer has; known after <see cref="Commit"/>.</summary>
+    public int Removed { get; private set; }
+
+    /// <summary>
+    /// Where the build keeps what outlives it (the load cache, the lock): <c>.archive-cache/NAME/</c>
+    /// beside the output folder NAME, never inside the published site.
+    /// </summary>
+    public static string CacheDirectoryFor(string outputDirectory)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(output) ?? output, ".archive-cache", Path.GetFileName(output));
+    }
+
+    /// <summary>Writes one file into the staging folder. Safe to call from several threads for different paths.</summary>
     public void Write(OutputFile file)
     {
         var full = ResolveInside(Staging, file.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (_reuse && TryReuse(file.Path, full, file.Content))
+        {
+            Interlocked.Increment(ref _unchanged);
+            return;
+        }
         File.WriteAllBytes(full, file.Content);
+        Interlocked.Increment(ref _written);
+    }
+
+    /// <summary>
+    /// For files a tool wrote into the staging folder (the search index): those equal to the
+    /// previous output's are replaced by it, so they too keep their time.
+    /// </summary>
+    public void KeepUnchanged(string relativeFolder)
+    {
+        var folder = ResolveInside(Staging, relativeFolder);
+        if (!_reuse || !Directory.Exists(folder)) return;
+        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), full =>
+        {
+            var relative = Path.GetRelativePath(Staging, full).Replace('\\', '/');
+            var before = Path.Combine(_output, relative);
+            if (!File.Exists(before) || !SameBytes(before, File.ReadAllBytes(full))) return;
+            File.Delete(full);
+            if (LinkOrCopy(before, full)) Interlocked.Increment(ref _unchanged);
+            else Interlocked.Increment(ref _written);
+        });
     }
 
     /// <summary>Replaces the output folder with the staging folder.</summary>
     public void Commit()
     {
-        File.WriteAllText(Path.Combine(Staging, MarkerFile), "This folder is generated by `archive build` and replaced on every build.\n");
+        Write(OutputFile.Text(MarkerFile, "This folder is generated by `archive build` and replaced on every build.\n"));
         string? previous = null;
         if (Directory.Exists(_output))
         {
-            previous = _output + $".previous-{Environment.ProcessId}";
+            Removed = Directory.EnumerateFiles(_output, "*", SearchOption.AllDirectories)
+                .Count(f => !File.Exists(Path.Combine(Staging, Path.GetRelativePath(_output, f))));
+            previous = PreviousFolder(_output);
             if (Directory.Exists(previous)) Directory.Delete(previous, true);
+            // Between these two moves the output folder is missing; a build that dies there is
+            // repaired by the next one (RecoverInterruptedSwap).
             Directory.Move(_output, previous);
         }
         Directory.Move(Staging, _output);
@@ -56,7 +130,9 @@ public sealed class SiteWriter : IDisposable
         {
             try { Directory.Delete(Staging, recursive: true); }
             catch (IOException) { /* a leftover staging folder is removed by the next build */ }
+            catch (UnauthorizedAccessException) { }
         }
+        _lock.Dispose();
     }
 
     /// <summary>The full path of a site-relative path, refusing any that would land outside the site.</summary>
@@ -69,5 +145,97 @@ public sealed class SiteWriter : IDisposable
         if (!full.StartsWith(prefix, StringComparison.Ordinal))
             throw new InvalidOperationException($"refusing to write '{relative}': it would land outside the output folder");
         return full;
+    }
+
+    private bool TryReuse(string relative, string target, byte[] content)
+    {
+        var before = Path.Combine(_output, relative);
+        try
+        {
+            return SameBytes(before, content) && LinkOrCopy(before, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool SameBytes(string path, ReadOnlySpan<byte> content)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != content.Length) return false;
+        return File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+    }
+
+    /// <summary>Hard-links <paramref name="source"/> at <paramref name="target"/>, or copies it with its time; false when neither worked.</summary>
+    private static bool LinkOrCopy(string source, string target)
+    {
+        if (HardLink.TryCreate(source, target)) return true;
+        try
+        {
+            File.Copy(source, target, overwrite: false);
+            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(source));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static string PreviousFolder(string output) =>
+        Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.previous");
+
+    /// <summary>
+    /// A build that died between moving the old output aside and moving the new one in left the
+    /// output folder missing and the old one aside: put the old one back.
+    /// </summary>
+    private void RecoverInterruptedSwap()
+    {
+        var previous = PreviousFolder(_output);
+        if (!Directory.Exists(previous)) return;
+        if (Directory.Exists(_output)) Directory.Delete(previous, recursive: true);
+        else Directory.Move(previous, _output);
+    }
+
+    /// <summary>One build at a time per output folder (a second <c>archive build</c>, or <c>serve</c> rebuilding).</summary>
+    private static FileStream Lock(string cacheDirectory, string outputDirectory)
+    {
+        Directory.CreateDirectory(cacheDirectory);
+        var path = Path.Combine(cacheDirectory, "build.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new IOException($"another build is writing '{outputDirectory}' right now (lock: {path}); wait for it to finish");
+        }
+    }
+
+    private static class HardLink
+    {
+        [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+        private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string link);
+
+        [DllImport("kernel32", EntryPoint = "CreateHardLinkW", SetLastError = true, CharSet = CharSet.Unicode)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        private static extern bool CreateHardLink(string link, string existing, IntPtr security);
+
+        private static bool _unavailable;
+
+        public static bool TryCreate(string existing, string link)
+        {
+            if (_unavailable) return false;
+            try
+            {
+                return OperatingSystem.IsWindows() ? CreateHardLink(link, existing, IntPtr.Zero) : Link(existing, link) == 0;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _unavailable = true;
+                return false;
+            }
+        }
     }
 }

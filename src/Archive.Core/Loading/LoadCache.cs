@@ -1,0 +1,154 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archive.Core.Diagnostics;
+using Archive.Core.Model;
+using Archive.Core.Reading;
+
+namespace Archive.Core.Loading;
+
+/// <summary>What read → parse → normalize made of one input file; what the cache keeps.</summary>
+public sealed record LoadedFile(string? Format, IReadOnlyList<Episode> Episodes, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Remembers what read → parse → normalize made of each input file, so a rebuild parses only the
+/// files that changed. An entry is keyed by a hash of everything its result depends on: the
+/// file's bytes, its sidecars' bytes, the path messages show, and the version of the code that
+/// reads it (the readers' assemblies), so a new program never reuses a stale result. Entries
+/// are JSON files under <c>load/&lt;code version&gt;/</c>, written atomically; an entry that
+/// cannot be read is a miss. <see cref="Prune"/> drops what the last load did not use.
+/// </summary>
+public sealed class LoadCache
+{
+    private readonly string _folder;
+    private readonly HashSet<string> _used = [];
+
+    /// <param name="directory">The cache folder (the build puts it beside the output, never inside it).</param>
+    public LoadCache(string directory, IReadOnlyList<ITranscriptReader> readers)
+    {
+        Directory = Path.GetFullPath(directory);
+        CodeVersion = CodeVersionOf(readers);
+        _folder = Path.Combine(Directory, "load", CodeVersion);
+    }
+
+    public string Directory { get; }
+    /// <summary>Identifies the code that produced the entries; part of every key.</summary>
+    public string CodeVersion { get; }
+
+    /// <summary>The key of an input file: a hash of its bytes, its sidecars, its display path and the code version.</summary>
+    public string KeyOf(byte[] bytes, string displayPath, IReadOnlyList<string> sidecars)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Field(ReadOnlySpan<byte> data)
+        {
+            hash.AppendData(BitConverter.GetBytes((long)data.Length));
+            hash.AppendData(data);
+        }
+        Field(Encoding.UTF8.GetBytes(CodeVersion));
+        Field(Encoding.UTF8.GetBytes(displayPath));
+        Field(bytes);
+        foreach (var sidecar in sidecars)
+        {
+            Field(Encoding.UTF8.GetBytes(Path.GetFileName(sidecar)));
+            byte[] content;
+            try { content = File.ReadAllBytes(sidecar); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { content = Encoding.UTF8.GetBytes("unreadable: " + ex.Message); }
+            Field(content);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public LoadedFile? TryGet(string key)
+    {
+        lock (_used) _used.Add(key);
+        try
+        {
+            using var stream = File.OpenRead(PathOf(key));
+            return JsonSerializer.Deserialize(stream, LoadCacheJson.Default.LoadedFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores an entry; a failure to write only costs a parse next time.</summary>
+    public void Put(string key, LoadedFile file)
+    {
+        lock (_used) _used.Add(key);
+        var path = PathOf(key);
+        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var stream = File.Create(temporary))
+                JsonSerializer.Serialize(stream, file, LoadCacheJson.Default.LoadedFile);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Deletes entries the load did not use, and those of other code versions.</summary>
+    public void Prune()
+    {
+        var load = Path.Combine(Directory, "load");
+        if (!System.IO.Directory.Exists(load)) return;
+        try
+        {
+            foreach (var version in System.IO.Directory.EnumerateDirectories(load))
+            {
+                if (!string.Equals(version, _folder, StringComparison.Ordinal))
+                {
+                    System.IO.Directory.Delete(version, recursive: true);
+                    continue;
+                }
+                foreach (var entry in System.IO.Directory.EnumerateFiles(version, "*", SearchOption.AllDirectories))
+                {
+                    var name = Path.GetFileName(entry);
+                    if (name.EndsWith(".json", StringComparison.Ordinal) && _used.Contains(name[..^5])) continue;
+                    File.Delete(entry);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another build may be pruning too; what is left is pruned next time.
+        }
+    }
+
+    private string PathOf(string key) => Path.Combine(_folder, key[..2], key + ".json");
+
+    /// <summary>
+    /// A hash of the identities of the assemblies whose code turns bytes into episodes: this one
+    /// (readers, normalizer), the readers' own, and what they reference (YAML, Markdown). With
+    /// deterministic builds an assembly's MVID changes exactly when its code does.
+    /// </summary>
+    private static string CodeVersionOf(IReadOnlyList<ITranscriptReader> readers)
+    {
+        var assemblies = new SortedDictionary<string, Assembly>(StringComparer.Ordinal);
+        void Add(Assembly a) => assemblies.TryAdd(a.FullName ?? a.GetName().Name ?? "", a);
+        Add(typeof(LoadCache).Assembly);
+        foreach (var reader in readers) Add(reader.GetType().Assembly);
+        var text = new StringBuilder();
+        foreach (var a in assemblies.Values.ToList())
+        {
+            text.Append(a.FullName).Append(' ').Append(a.ManifestModule.ModuleVersionId).Append('\n');
+            foreach (var reference in a.GetReferencedAssemblies().OrderBy(r => r.FullName, StringComparer.Ordinal))
+                text.Append("  ").Append(reference.FullName).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+}
+
+/// <summary>
+/// The cache's JSON, generated at compile time. It follows the records, so a property added to
+/// <see cref="Episode"/> is cached without anyone touching this (a test checks the round trip).
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(LoadedFile))]
+internal sealed partial class LoadCacheJson : JsonSerializerContext;

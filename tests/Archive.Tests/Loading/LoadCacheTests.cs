@@ -1,0 +1,141 @@
+using System.Collections;
+using System.Reflection;
+using Archive.Core.Diagnostics;
+using Archive.Core.Loading;
+using Archive.Core.Model;
+using Archive.Core.Reading;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Loading;
+
+public class LoadCacheTests
+{
+    /// <summary>Every property set to something other than its default, so a lost one shows.</summary>
+    private static LoadedFile Sample() => new(
+        "canonical-markdown",
+        [
+            new Episode
+            {
+                Title = "A <Title> with ünïcode",
+                Show = "Show",
+                Date = new DateOnly(2024, 2, 29),
+                Duration = new TimeSpan(0, 1, 2, 3, 456) + TimeSpan.FromTicks(7),
+                Speakers = ["Ann", "Bo"],
+                Topics = ["kites", "wind"],
+                Summary = "**bold** summary",
+                MediaUrl = "https://example.org/a.mp3",
+                Chapters = [new Chapter("Intro", TimeSpan.FromSeconds(1.5), 0), new Chapter("Later", TimeSpan.FromMinutes(3), 1)],
+                Paragraphs = [new Paragraph("Ann", TimeSpan.FromSeconds(2), "Hello \"there\"."), new Paragraph("Bo", TimeSpan.FromMinutes(3), "Hi.")],
+                Source = new SourceRef("in/a.md", 3),
+                Truncated = true,
+                RequestedSlug = "a-slug",
+            },
+        ],
+        [new Diagnostic(Severity.Warning, "in/a.md", 12, "a warning"), new Diagnostic(Severity.Error, "in/a.md", 1, "an error")]);
+
+    [Fact]
+    public void An_entry_reads_back_exactly_as_it_was_stored_with_every_property()
+    {
+        using var temp = new TempFolder("load-cache");
+        var sample = Sample();
+        AssertNoDefaultProperty(sample, "LoadedFile");
+
+        var cache = new LoadCache(temp.Path, TranscriptReaders.All);
+        var key = cache.KeyOf([1, 2, 3], "in/a.md", []);
+        cache.Put(key, sample);
+        var read = new LoadCache(temp.Path, TranscriptReaders.All).TryGet(key);
+
+        Assert.NotNull(read);
+        AssertDeepEqual(sample, read, "LoadedFile");
+    }
+
+    [Fact]
+    public void Keys_change_with_the_bytes_the_path_and_the_sidecars()
+    {
+        using var temp = new TempFolder("load-cache");
+        var sidecar = temp.Write("a.yml", "title: One\n");
+        var cache = new LoadCache(temp.Combine("cache"), TranscriptReaders.All);
+        var key = cache.KeyOf([1, 2, 3], "in/a.md", [sidecar]);
+        Assert.Equal(key, cache.KeyOf([1, 2, 3], "in/a.md", [sidecar]));
+        Assert.NotEqual(key, cache.KeyOf([1, 2, 4], "in/a.md", [sidecar]));
+        Assert.NotEqual(key, cache.KeyOf([1, 2, 3], "in/b.md", [sidecar]));
+        Assert.NotEqual(key, cache.KeyOf([1, 2, 3], "in/a.md", []));
+        File.WriteAllText(sidecar, "title: Two\n");
+        Assert.NotEqual(key, cache.KeyOf([1, 2, 3], "in/a.md", [sidecar]));
+    }
+
+    [Fact]
+    public void A_damaged_entry_is_a_miss_and_unused_entries_are_pruned()
+    {
+        using var temp = new TempFolder("load-cache");
+        var cache = new LoadCache(temp.Path, TranscriptReaders.All);
+        var damaged = cache.KeyOf([1], "a.md", []);
+        var unused = cache.KeyOf([2], "b.md", []);
+        cache.Put(damaged, Sample());
+        cache.Put(unused, Sample());
+        var entry = Directory.EnumerateFiles(temp.Path, damaged + ".json", SearchOption.AllDirectories).Single();
+        File.WriteAllText(entry, "{ not json");
+
+        var next = new LoadCache(temp.Path, TranscriptReaders.All);
+        Assert.Null(next.TryGet(damaged));
+        next.Prune();
+        Assert.Empty(Directory.EnumerateFiles(temp.Path, unused + ".json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Sidecars_are_found_beside_their_transcript()
+    {
+        using var temp = new TempFolder("scan");
+        temp.Write("in/ep1.vtt", "WEBVTT\n");
+        temp.Write("in/ep1.yml", "title: x\n");
+        temp.Write("in/ep1.chapters.json", "{}");
+        temp.Write("in/ep10.vtt", "WEBVTT\n");
+        temp.Write("in/other/ep1.yml", "title: y\n");
+        var files = InputScanner.Scan(temp.Combine("in"));
+        var ep1 = files.Single(f => f.RelativePath == "ep1.vtt");
+        Assert.Equal(["ep1.chapters.json", "ep1.yml"], ep1.Sidecars.Select(Path.GetFileName));
+        Assert.Empty(files.Single(f => f.RelativePath == "ep10.vtt").Sidecars);
+    }
+
+    private static void AssertNoDefaultProperty(object value, string path)
+    {
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract") continue;
+            var v = property.GetValue(value);
+            var where = $"{path}.{property.Name}";
+            Assert.False(v is null || v.Equals(DefaultOf(property.PropertyType)) || v is ICollection { Count: 0 },
+                $"{where} is not set in the sample: give it a value so the cache test covers it");
+            if (v is IEnumerable list and not string)
+                CheckNested(list.Cast<object>().Last(), where); // the last item of each list has every property set
+            else CheckNested(v!, where);
+        }
+    }
+
+    private static void CheckNested(object item, string path)
+    {
+        if (item.GetType().Namespace?.StartsWith("Archive.", StringComparison.Ordinal) == true && !item.GetType().IsEnum)
+            AssertNoDefaultProperty(item, path);
+    }
+
+    private static object? DefaultOf(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+
+    private static void AssertDeepEqual(object? expected, object? actual, string path)
+    {
+        if (expected is null || actual is null) { Assert.True(expected is null && actual is null, $"{path}: {expected} ≠ {actual}"); return; }
+        if (expected is string || expected.GetType().IsValueType) { Assert.True(expected.Equals(actual), $"{path}: {expected} ≠ {actual}"); return; }
+        if (expected is IEnumerable e)
+        {
+            var a = ((IEnumerable)actual).Cast<object?>().ToList();
+            var x = e.Cast<object?>().ToList();
+            Assert.True(x.Count == a.Count, $"{path}: {x.Count} items ≠ {a.Count}");
+            for (int i = 0; i < x.Count; i++) AssertDeepEqual(x[i], a[i], $"{path}[{i}]");
+            return;
+        }
+        foreach (var property in expected.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract") continue;
+            AssertDeepEqual(property.GetValue(expected), property.GetValue(actual), $"{path}.{property.Name}");
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using Archive.Core.Loading;
+using Archive.Site;
+using Archive.Site.Writing;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Site;
+
+/// <summary>
+/// A rebuild parses only changed transcripts, rewrites only changed files, deletes what is gone,
+/// and gives exactly what a clean build gives; a failed or interrupted build changes nothing.
+/// </summary>
+public class IncrementalBuildTests
+{
+    private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static string EpisodeText(string title, string show, string date, string topic, string speaker, string words) => $"""
+        ---
+        title: "{title}"
+        show: {show}
+        date: {date}
+        speakers: [{speaker}, Rae Host]
+        topics: [{topic}, shared topic]
+        ---
+
+        ## Opening
+
+        **[00:00:01] Rae Host:** Welcome. Today we talk about {topic}.
+
+        **[00:00:09] {speaker}:** {words}
+
+        ## Closing
+
+        **[00:03:00] Rae Host:** Thanks for listening to {show}.
+        """;
+
+    private static void WriteArchive(TempFolder temp)
+    {
+        temp.Write("input/archive.yml", "title: Rebuild Test\n");
+        temp.Write("input/alpha/one.md", EpisodeText("Kites and Wind", "Alpha Hour", "2024-01-01", "kites", "Ann Lee", "Kites need steady wind."));
+        temp.Write("input/alpha/two.md", EpisodeText("Tides Explained", "Alpha Hour", "2024-01-08", "tides", "Bo Park", "The moon pulls the sea."));
+        temp.Write("input/alpha/three.md", EpisodeText("Bread at Home", "Alpha Hour", "2024-01-15", "bread", "Cy Ortiz", "Flour, water, salt, time."));
+        temp.Write("input/beta/four.md", EpisodeText("Night Trains", "Beta Talks", "2024-02-01", "trains", "Di Moss", "Sleeper cars are back."));
+        temp.Write("input/beta/five.md", EpisodeText("Moss Gardens", "Beta Talks", "2024-02-08", "gardens", "Ed Yoon", "Moss likes shade."));
+        // Times that run backwards: a warning that must be reported on cached builds too.
+        temp.Write("input/beta/six.md", """
+            ---
+            title: Clock Trouble
+            show: Beta Talks
+            date: 2024-02-15
+            ---
+
+            **[00:05:00] Fay Ng:** First words.
+
+            **[00:01:00] Fay Ng:** Earlier than the first.
+            """);
+    }
+
+    private static (LoadedArchive Archive, BuildResult Result) Build(string input, string output, bool clean = false, CancellationToken cancellation = default, IStageProgress? progress = null, bool search = false)
+    {
+        var archive = ArchiveLoader.Load(new LoadOptions(input)
+        {
+            CacheDirectory = SiteWriter.CacheDirectoryFor(output),
+            IgnoreCache = clean,
+        }, cancellation: cancellation);
+        var result = SiteBuilder.Build(archive, new BuildOptions(output)
+        {
+            ThemeDirectory = RepoPaths.DefaultTheme,
+            SkipSearchIndex = !search,
+            Clean = clean,
+        }, progress, cancellation: cancellation);
+        return (archive, result);
+    }
+
+    private static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
+
+    private static void AgeEveryFile(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            File.SetLastWriteTimeUtc(file, LongAgo);
+    }
+
+    private static void AssertSameTree(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from the clean build");
+    }
+
+    [Fact]
+    public void Rebuild_after_adding_changing_and_removing_episodes_equals_a_clean_build_and_rewrites_only_changed_files()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+
+        var (first, _) = Build(input, output);
+        Assert.Equal(0, first.CachedFiles);
+        Assert.Contains(first.Diagnostics, d => d.Path.EndsWith("six.md", StringComparison.Ordinal));
+        var before = Snapshot(output);
+        AgeEveryFile(output);
+
+        // Add one episode, change one, remove one.
+        temp.Write("input/alpha/seven.md", EpisodeText("Kites Again", "Alpha Hour", "2024-01-22", "kites", "Gil Ruiz", "Stunt kites have two lines."));
+        temp.Write("input/alpha/two.md", EpisodeText("Tides Explained", "Alpha Hour", "2024-01-08", "tides", "Bo Park", "The moon and the sun pull the sea."));
+        File.Delete(temp.Combine("input", "beta", "five.md"));
+
+        var (second, result) = Build(input, output);
+        Assert.Equal(4, second.CachedFiles); // one, three, four, six: not parsed again
+        Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
+        var after = Snapshot(output);
+
+        var (_, cleanResult) = Build(input, temp.Combine("clean"), clean: true);
+        AssertSameTree(Snapshot(temp.Combine("clean")), after);
+        Assert.Equal(cleanResult.Written, cleanResult.Files);
+        Assert.Equal(0, cleanResult.Unchanged);
+
+        // Exactly the files whose bytes changed were written; the others kept their time.
+        var changed = after.Keys.Where(p => !before.TryGetValue(p, out var old) || !old.AsSpan().SequenceEqual(after[p])).ToList();
+        Assert.Contains("episodes/kites-again/index.html", changed);
+        Assert.Contains("topics/kites/index.html", changed);
+        Assert.DoesNotContain("episodes/bread-at-home/index.html", changed);
+        Assert.DoesNotContain("topics/bread/index.html", changed);
+        foreach (var path in after.Keys)
+        {
+            var time = File.GetLastWriteTimeUtc(Path.Combine(output, path));
+            if (changed.Contains(path)) Assert.True(time > LongAgo, $"{path} changed but was not written");
+            else Assert.True(time == LongAgo, $"{path} did not change but was written again");
+        }
+        Assert.Equal(changed.Count, result.Written);
+        Assert.Equal(after.Count - changed.Count, result.Unchanged);
+
+        // The removed episode's pages are gone, and so is its topic.
+        Assert.False(Directory.Exists(Path.Combine(output, "episodes", "moss-gardens")));
+        Assert.False(Directory.Exists(Path.Combine(output, "topics", "gardens")));
+        Assert.Equal(before.Keys.Count(p => !after.ContainsKey(p)), result.Removed);
+        Assert.True(result.Removed >= 2);
+    }
+
+    [RequiresNodeFact]
+    public void With_the_search_index_a_rebuild_equals_a_clean_build_and_keeps_unchanged_index_files()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        Build(input, output, search: true);
+        AgeEveryFile(output);
+        temp.Write("input/alpha/seven.md", EpisodeText("Kites Again", "Alpha Hour", "2024-01-22", "kites", "Gil Ruiz", "Stunt kites have two lines."));
+
+        var (_, result) = Build(input, output, search: true);
+        Build(input, temp.Combine("clean"), clean: true, search: true);
+        var after = Snapshot(output);
+        AssertSameTree(Snapshot(temp.Combine("clean")), after);
+        Assert.Contains(after.Keys, p => p.StartsWith("pagefind/", StringComparison.Ordinal));
+        // Pagefind rewrote its index; the parts that came out the same kept their time.
+        var keptIndexFiles = after.Keys.Where(p => p.StartsWith("pagefind/", StringComparison.Ordinal)
+            && File.GetLastWriteTimeUtc(Path.Combine(output, p)) == LongAgo).ToList();
+        Assert.NotEmpty(keptIndexFiles);
+        Assert.True(result.Unchanged > result.Written);
+    }
+
+    [Fact]
+    public void Nothing_changed_means_nothing_written()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var output = temp.Combine("site");
+        Build(temp.Combine("input"), output);
+        var (archive, result) = Build(temp.Combine("input"), output);
+        Assert.Equal(archive.Files.Count, archive.CachedFiles);
+        Assert.Equal(0, result.Written);
+        Assert.Equal(0, result.Removed);
+    }
+
+    [Fact]
+    public void Editing_a_sidecar_reads_its_transcript_again()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        temp.Write("input/alpha/one.yml", "title: Kites and Wind\n");
+        var output = temp.Combine("site");
+        Build(temp.Combine("input"), output);
+        temp.Write("input/alpha/one.yml", "title: Kites and More Wind\n");
+        var (archive, _) = Build(temp.Combine("input"), output);
+        Assert.Equal(archive.Files.Count - 1, archive.CachedFiles);
+    }
+
+    [Fact]
+    public void A_build_cancelled_while_writing_leaves_the_previous_site_untouched()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var output = temp.Combine("site");
+        Build(temp.Combine("input"), output);
+        AgeEveryFile(output);
+        var before = Snapshot(output);
+
+        temp.Write("input/alpha/seven.md", EpisodeText("Kites Again", "Alpha Hour", "2024-01-22", "kites", "Gil Ruiz", "Two lines."));
+        File.Delete(temp.Combine("input", "alpha", "one.md"));
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAfter("write", 5, cancel);
+        Assert.ThrowsAny<OperationCanceledException>(() => Build(temp.Combine("input"), output, cancellation: cancel.Token, progress: progress));
+        Assert.True(progress.Count >= 5);
+
+        AssertSameTree(before, Snapshot(output));
+        Assert.All(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories), f => Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(f)));
+        // No staging or set-aside folder is left behind.
+        Assert.Equal(["input", "site"],
+            Directory.EnumerateFileSystemEntries(temp.Path).Select(p => Path.GetFileName(p)!).Where(n => n != ".archive-cache").Order(StringComparer.Ordinal));
+
+        // The next build finishes the job.
+        Build(temp.Combine("input"), output);
+        Assert.True(File.Exists(Path.Combine(output, "episodes", "kites-again", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "episodes", "kites-and-wind")));
+    }
+
+    [Fact]
+    public void A_build_that_died_between_moving_the_old_site_aside_and_the_new_one_in_is_repaired()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var output = temp.Combine("site");
+        Build(temp.Combine("input"), output);
+        var before = Snapshot(output);
+        Directory.Move(output, temp.Combine(".site.previous"));
+        Directory.CreateDirectory(temp.Combine(".site.staging-999999"));
+
+        using (new SiteWriter(output)) { }
+
+        AssertSameTree(before, Snapshot(output));
+        Assert.False(Directory.Exists(temp.Combine(".site.previous")));
+        Assert.False(Directory.Exists(temp.Combine(".site.staging-999999")));
+    }
+
+    [Fact]
+    public void Two_builds_cannot_write_the_same_output_at_once()
+    {
+        using var temp = new TempFolder("incremental");
+        using var first = new SiteWriter(temp.Combine("site"));
+        var ex = Assert.Throws<IOException>(() => new SiteWriter(temp.Combine("site")));
+        Assert.Contains("another build is writing", ex.Message);
+    }
+
+    [Fact]
+    public void The_cache_lives_beside_the_output_never_inside_it()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var output = temp.Combine("site");
+        Build(temp.Combine("input"), output);
+        Assert.True(Directory.Exists(temp.Combine(".archive-cache", "site", "load")));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(output, "*", SearchOption.AllDirectories), p => p.Contains("archive-cache", StringComparison.Ordinal));
+    }
+
+    private sealed class CancelAfter(string stage, int count, CancellationTokenSource cancel) : IStageProgress
+    {
+        private int _count;
+        public int Count => _count;
+
+        public void StageStarted(string name, int total) { }
+
+        public void Advance(string name)
+        {
+            if (name == stage && Interlocked.Increment(ref _count) == count) cancel.Cancel();
+        }
+    }
+}
