@@ -15,17 +15,22 @@ public static class EpisodeNormalizer
     {
         var path = raw.Source.Path;
         var meta = raw.Metadata;
-        var chapterSource = ChooseChapters(raw.Chapters);
+        var chapterSource = ChooseChapters(raw.Chapters.Concat(
+            meta.Highlights.Select(h => new RawChapter(h, null, null, raw.Source.Line, ChapterOrigin.Highlight))).ToList());
         var breakTimes = chapterSource.Where(c => c.Start is not null).Select(c => c.Start!.Value).Order().ToList();
 
         var (paragraphs, turnToParagraph, paragraphLines) = BuildParagraphs(raw, breakTimes);
         paragraphs = RepairTimes(paragraphs, paragraphLines, path, diagnostics);
 
+        var names = SpeakerNames.For(meta.Speakers, paragraphs);
+        paragraphs = names.Apply(paragraphs);
         var speakers = new List<string>();
-        foreach (var s in meta.Speakers.Concat(paragraphs.Select(p => p.Speaker)))
+        foreach (var s in meta.Speakers.Select(names.Of).Concat(paragraphs.Select(p => p.Speaker)))
             if (s is not null && !speakers.Contains(s, StringComparer.Ordinal)) speakers.Add(s);
 
-        var chapters = PlaceChapters(chapterSource, paragraphs, turnToParagraph, path, diagnostics);
+        var chapters = chapterSource is [{ Origin: ChapterOrigin.Highlight }, ..] && paragraphs.Count > 0
+            ? ChapterMatcher.PlaceHighlights(chapterSource, paragraphs, path, diagnostics)
+            : PlaceChapters(chapterSource, paragraphs, turnToParagraph, path, diagnostics);
 
         var title = meta.Title is { } given ? TitleText.Clean(given) : null;
         if (string.IsNullOrEmpty(title))
@@ -52,7 +57,8 @@ public static class EpisodeNormalizer
         {
             Title = title,
             Show = meta.Show,
-            Date = meta.Date,
+            Date = meta.Date ?? DateParser.FindRecordingDate(meta.Description) ?? DateParser.FindRecordingDate(meta.Summary)
+                ?? DateParser.FindRecordingDate(string.Join("\n", paragraphs.Take(3).Select(p => p.Text))),
             Duration = duration,
             Speakers = speakers,
             Topics = meta.Topics.Select(t => t.Trim()).Where(t => t.Length > 0).DistinctBy(t => t.ToLowerInvariant()).ToList(),

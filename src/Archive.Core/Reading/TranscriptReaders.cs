@@ -14,6 +14,7 @@ public static class TranscriptReaders
         new SrtReader(),
         new PodcastTranscriptJsonReader(),
         new SpeechJsonReader(),
+        new LabelledTextReader(),
     ];
 
     /// <summary>The reader for this content, or null when no reader recognizes it.</summary>

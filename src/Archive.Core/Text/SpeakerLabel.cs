@@ -4,11 +4,11 @@ namespace Archive.Core.Text;
 
 /// <summary>
 /// Labels that stand for an unnamed voice (<c>SPEAKER_01</c>, <c>spk_0</c>, <c>Speaker 2</c>,
-/// <c>Unknown</c>): shown as written, never made into a person.
+/// <c>Unknown</c>, roles such as <c>Host</c>): shown as written, never made into a person.
 /// </summary>
 public static partial class SpeakerLabel
 {
-    [GeneratedRegex(@"^(?:speaker|spk|spkr|speaker_id|voice|participant|person|unknown(?: speaker)?|interviewer|interviewee|respondent|audience(?: member)?|s)[\s_-]*(?:\d{1,3}|[a-z])?$",
+    [GeneratedRegex(@"^(?:speaker|spk|spkr|speaker_id|voice|participant|person|unknown(?: speaker)?|interviewer|interviewee|respondent|audience(?: member)?|host|co-?host|guest|moderator|narrator|caller|announcer|s)[\s_-]*(?:\d{1,3}|[a-z])?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Generic();
 

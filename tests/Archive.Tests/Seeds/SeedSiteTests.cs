@@ -9,7 +9,7 @@ public class SeedSiteTests
     private static readonly HtmlParser Parser = new();
 
     /// <summary>Builds one seed (copied into a temp input folder) and returns the output folder.</summary>
-    private static async Task<(TempFolder Temp, CliRunner.Result Result)> BuildSeed(string prefix)
+    internal static async Task<(TempFolder Temp, CliRunner.Result Result)> BuildSeed(string prefix)
     {
         var temp = new TempFolder("seed");
         var seed = RepoPaths.Seed(prefix);
