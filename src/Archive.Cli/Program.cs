@@ -14,6 +14,8 @@ public static class Program
         {
             BuildCommand.Create(output, error),
             CheckCommand.Create(output, error),
+            InitCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

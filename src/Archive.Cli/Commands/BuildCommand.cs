@@ -14,60 +14,34 @@ public static class BuildCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = CommonOptions.Input();
-        var outputDir = new Option<string>("--output", "-o") { Description = "Folder the site is written to (replaced on success)", DefaultValueFactory = _ => "output", HelpName = "DIR" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Path the site is served under, e.g. /archive/ (default: base_url in archive.yml, else /)", HelpName = "PATH" };
-        var theme = new Option<string>("--theme") { Description = "Theme folder; its files override the default theme's", DefaultValueFactory = _ => "themes/default", HelpName = "DIR" };
-        var noSearch = new Option<bool>("--no-search") { Description = "Skip the Pagefind search index" };
-        var clean = new Option<bool>("--clean") { Description = "Ignore the build cache: parse every transcript and write every file anew" };
-        var strict = CommonOptions.Strict();
+        var options = new BuildSettings.Options();
         var quiet = CommonOptions.Quiet();
-
-        var command = new Command("build", "Build the site from the transcripts") { input, outputDir, baseUrl, theme, noSearch, clean, strict, quiet };
+        var command = new Command("build", "Build the site from the transcripts");
+        options.AddTo(command);
+        command.Options.Add(quiet);
         command.SetAction((parse, cancellation) =>
         {
             var report = new ConsoleReport(output, error, parse.GetValue(quiet));
-            var inputPath = parse.GetValue(input)!;
-            var themePath = parse.GetValue(theme)!;
-            bool themeGiven = parse.GetResult(theme) is { Implicit: false };
-            if (!Directory.Exists(inputPath))
-            {
-                report.Error($"the input folder '{inputPath}' does not exist (use --input DIR)");
-                return Task.FromResult(ExitCodes.Usage);
-            }
-            if (!Directory.Exists(themePath))
-            {
-                if (themeGiven)
-                {
-                    report.Error($"the theme folder '{themePath}' does not exist");
-                    return Task.FromResult(ExitCodes.Usage);
-                }
-                themePath = null!; // the built-in default theme alone
-            }
-            var outputPath = parse.GetValue(outputDir)!;
-            bool isClean = parse.GetValue(clean);
-            return Task.FromResult(Execute(report,
-                new LoadOptions(inputPath)
-                {
-                    BaseUrl = parse.GetValue(baseUrl),
-                    CacheDirectory = SiteWriter.CacheDirectoryFor(outputPath),
-                    IgnoreCache = isClean,
-                },
-                new BuildOptions(outputPath)
-                {
-                    ThemeDirectory = themePath,
-                    SkipSearchIndex = parse.GetValue(noSearch),
-                    Generator = CommonOptions.Generator,
-                    Clean = isClean,
-                },
-                parse.GetValue(strict), cancellation));
+            var settings = options.Resolve(parse, report);
+            return Task.FromResult(settings is null ? ExitCodes.Usage : Execute(report, settings, cancellation));
         });
         return command;
     }
 
+    public static int Execute(ConsoleReport report, BuildSettings settings, CancellationToken cancellation) =>
+        Execute(report, settings.Load, settings.Build, settings.Strict, cancellation);
+
     public static int Execute(ConsoleReport report, LoadOptions loadOptions, BuildOptions buildOptions, bool strict, CancellationToken cancellation)
     {
         var total = Stopwatch.StartNew();
+        var (exit, archive, result) = Run(report, loadOptions, buildOptions, strict, cancellation);
+        if (exit == ExitCodes.Success && !report.Quiet) PrintSummary(report, archive!, result!, buildOptions.OutputDirectory, total.Elapsed);
+        return exit;
+    }
+
+    /// <summary>Loads and builds, reporting problems; the archive and result are set on success.</summary>
+    public static (int Exit, LoadedArchive? Archive, BuildResult? Result) Run(ConsoleReport report, LoadOptions loadOptions, BuildOptions buildOptions, bool strict, CancellationToken cancellation)
+    {
         LoadedArchive archive;
         try
         {
@@ -76,19 +50,19 @@ public static class BuildCommand
         catch (OperationCanceledException)
         {
             report.Error("the build was interrupted; the previous site was left as it was");
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, null, null);
         }
         report.Diagnostics(archive.Diagnostics);
         if (archive.Episodes.Count == 0)
         {
             report.Error($"nothing to build: no episode could be read from '{loadOptions.InputDirectory}' ({archive.Files.Count} file(s) found)");
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, null, null);
         }
         var failedFiles = archive.Files.Count(f => f.Failed);
         if (strict && archive.ErrorCount > 0)
         {
             report.Error($"{archive.ErrorCount} error(s) in {failedFiles} file(s); --strict stops the build before anything is written");
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, null, null);
         }
 
         if (!buildOptions.SkipSearchIndex)
@@ -97,7 +71,7 @@ public static class BuildCommand
             catch (PagefindException ex)
             {
                 report.Error(ex.Message + "\n(use --no-search to build without a search index)");
-                return ExitCodes.Failed;
+                return (ExitCodes.Failed, null, null);
             }
         }
 
@@ -109,16 +83,15 @@ public static class BuildCommand
         catch (OperationCanceledException)
         {
             report.Error("the build was interrupted; the previous site was left as it was");
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, null, null);
         }
         catch (Exception ex) when (ex is PagefindException or ThemeException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             report.Error(ex.Message + "\nThe previous site was left as it was.");
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, null, null);
         }
 
-        if (!report.Quiet) PrintSummary(report, archive, result, buildOptions.OutputDirectory, total.Elapsed);
-        return ExitCodes.Success;
+        return (ExitCodes.Success, archive, result);
     }
 
     private static void PrintSummary(ConsoleReport report, LoadedArchive archive, BuildResult result, string outputDirectory, TimeSpan elapsed)

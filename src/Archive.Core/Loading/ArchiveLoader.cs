@@ -10,6 +10,8 @@ public sealed record LoadOptions(string InputDirectory)
 {
     /// <summary>Overrides <c>base_url</c> from archive.yml (the <c>--base-url</c> option).</summary>
     public string? BaseUrl { get; init; }
+    /// <summary>Overrides <c>url</c> from archive.yml (the <c>--site-url</c> option): an absolute http(s) address, no trailing '/'.</summary>
+    public string? SiteUrl { get; init; }
     /// <summary>Messages name files relative to this folder (the current directory by default).</summary>
     public string? DisplayRoot { get; init; }
     public IReadOnlyList<ITranscriptReader>? Readers { get; init; }
@@ -43,6 +45,7 @@ public static class ArchiveLoader
         var configDiagnostics = new DiagnosticBag();
         var config = ArchiveConfigReader.Read(options.InputDirectory, configDiagnostics, DisplayPath(displayRoot, Path.GetFullPath(options.InputDirectory)));
         if (options.BaseUrl is not null) config = config with { BaseUrl = ArchiveConfig.NormalizeBaseUrl(options.BaseUrl) };
+        if (options.SiteUrl is not null) config = config with { SiteUrl = options.SiteUrl.TrimEnd('/') };
         var readers = options.Readers ?? TranscriptReaders.All;
         var cache = options.CacheDirectory is null ? null : new LoadCache(options.CacheDirectory, readers);
         var parallel = new ParallelOptions { CancellationToken = cancellation };
