@@ -141,7 +141,12 @@ public static partial class CaptionCues
     /// cannot be (speech-to-text segments), null to tell from the cues.
     /// </param>
     /// <param name="unit">What the messages call a cue: "cue", or "segment" for speech-to-text JSON.</param>
-    public static (List<RawTurn> Turns, TextShape Shape) ToTurns(IReadOnlyList<CaptionCue> cues, SourceText source, DiagnosticBag diagnostics, bool? rolling, string unit = "cue")
+    /// <param name="linesAreShort">
+    /// True where cues are written to be shown (captions, Podcasting 2.0 segments): lines far longer
+    /// than a caption line then mean the cues are paragraphs. Speech-to-text segments are long anyway.
+    /// </param>
+    public static (List<RawTurn> Turns, TextShape Shape) ToTurns(IReadOnlyList<CaptionCue> cues, SourceText source, DiagnosticBag diagnostics,
+        bool? rolling, string unit = "cue", bool linesAreShort = true)
     {
         bool isRolling = rolling ?? LooksRolling(cues);
         var kept = DropRepeats(cues, isRolling, source, diagnostics, unit);
@@ -192,20 +197,26 @@ public static partial class CaptionCues
                 }
             }
         }
-        return (turns, ChooseShape(turns));
+        return (turns, ChooseShape(turns, linesAreShort ? kept : null));
     }
 
     /// <summary>
-    /// Cues that hold whole paragraphs (long, ending at sentence ends; what the archive's own
-    /// downloads write) stay paragraphs; short caption fragments are joined into sentences.
+    /// Cues that hold whole paragraphs (what the archive's own downloads write: one cue a
+    /// paragraph, on one line) stay paragraphs; caption fragments are joined into sentences. A
+    /// caption line holds about forty characters, a cue two lines, so cues that mostly end a
+    /// sentence and are long on average, or often have a line of 90 characters or more, are paragraphs.
     /// </summary>
-    public static TextShape ChooseShape(IReadOnlyList<RawTurn> turns)
+    public static TextShape ChooseShape(IReadOnlyList<RawTurn> turns, IReadOnlyList<CaptionCue>? shownCues = null)
     {
         var spoken = turns.Where(t => t.Text.Length > 0).ToList();
         if (spoken.Count == 0) return TextShape.Captions;
         double meanWords = spoken.Average(t => Sentences.CountWords(t.Text));
+        if (meanWords >= 40) return TextShape.Turns; // no caption format averages forty words a cue
         double endsSentence = spoken.Count(t => EndsSentence(t.Text)) / (double)spoken.Count;
-        return meanWords >= 25 && endsSentence >= 0.8 ? TextShape.Turns : TextShape.Captions;
+        if (endsSentence < 0.8) return TextShape.Captions;
+        if (meanWords >= 25) return TextShape.Turns;
+        int longLines = shownCues?.Count(c => c.Lines.Any(l => l.Text.Length >= 90)) ?? 0;
+        return shownCues is { Count: > 0 } && longLines * 5 >= shownCues.Count ? TextShape.Turns : TextShape.Captions;
     }
 
     private static bool EndsSentence(string text)
@@ -352,34 +363,51 @@ public static partial class CaptionCues
     private static Dictionary<string, string> SpeakerLabels(IReadOnlyList<CaptionCue> cues)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cueStarts = new List<(string Name, bool CapitalAfter)?>(cues.Count); // the label each cue opens with, if any
         foreach (var cue in cues)
-            foreach (var line in cue.Lines)
+        {
+            (string, bool)? opening = null;
+            for (int l = 0; l < cue.Lines.Count; l++)
             {
+                var line = cue.Lines[l];
                 if (line.Voice is not null) continue;
-                foreach (var part in line.Text.Split(">>"))
+                var parts = line.Text.Split(">>");
+                for (int p = 0; p < parts.Length; p++)
                 {
-                    var text = part.Trim();
+                    var text = parts[p].Trim();
                     if (DialogueDash().Match(text) is { Success: true } dash) text = text[dash.Length..];
                     var m = Label().Match(text);
                     if (!m.Success) continue;
                     var name = m.Groups["name"].Value.Trim();
                     if (Sentences.CountWords(name) > 4) continue;
                     counts[name] = counts.GetValueOrDefault(name) + 1;
+                    if (l == 0 && p == 0) opening = (name, char.IsUpper(m.Groups["text"].Value[0]));
                 }
             }
+            cueStarts.Add(opening);
+        }
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, count) in counts)
-        {
-            bool capitals = name.Count(char.IsLetter) >= 2 && name.Where(char.IsLetter).All(char.IsUpper);
-            bool generic = SpeakerLabel.IsGeneric(name);
-            bool capitalizedWords = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
-            if (!(capitals || generic || (count >= 2 && capitalizedWords))) continue;
-            labels[name] = capitals && !generic && name.All(c => char.IsLetter(c) || c is ' ' or '.' or '\'' or '’' or '-')
-                ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant())
-                : name;
-        }
+            if (IsCapitals(name) || SpeakerLabel.IsGeneric(name) || (count >= 2 && IsCapitalizedWords(name)))
+                labels[name] = Shown(name);
+        // Where most cues open with a label (the archive's own SRT downloads), a name used once is
+        // one too, when a sentence follows it ("Lena: We…", not "Today: the…").
+        int labelled = cueStarts.Count(n => n is { } o && labels.ContainsKey(o.Name));
+        if (cues.Count >= 2 && labelled * 2 >= cues.Count)
+            foreach (var opening in cueStarts)
+                if (opening is { CapitalAfter: true } o && IsCapitalizedWords(o.Name)) labels.TryAdd(o.Name, Shown(o.Name));
         return labels;
     }
+
+    private static bool IsCapitals(string name) => name.Count(char.IsLetter) >= 2 && name.Where(char.IsLetter).All(char.IsUpper);
+
+    private static bool IsCapitalizedWords(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
+
+    /// <summary>A name in capitals is shown in title case (<c>PRIYA RAMAN</c> → <c>Priya Raman</c>); other labels as written.</summary>
+    private static string Shown(string name) =>
+        IsCapitals(name) && !SpeakerLabel.IsGeneric(name) && name.All(c => char.IsLetter(c) || c is ' ' or '.' or '\'' or '’' or '-')
+            ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant())
+            : name;
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

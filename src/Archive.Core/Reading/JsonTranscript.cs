@@ -42,7 +42,8 @@ public static class JsonTranscript
     /// The episode in <paramref name="root"/>, or an error naming what the file holds when no
     /// transcript is there.
     /// </summary>
-    public static IReadOnlyList<RawEpisode> Read(SourceText source, JsonTreeNode root, DiagnosticBag diagnostics)
+    /// <param name="segmentsAreShown">True for formats whose segments are written to be shown, like captions (Podcasting 2.0).</param>
+    public static IReadOnlyList<RawEpisode> Read(SourceText source, JsonTreeNode root, DiagnosticBag diagnostics, bool segmentsAreShown = false)
     {
         var found = FindSegments(root);
         if (found is null)
@@ -79,7 +80,7 @@ public static class JsonTranscript
                 $"{badTimes} time{(badTimes == 1 ? "" : "s")} in the segments do{(badTimes == 1 ? "es" : "")} not parse (first: '{CaptionCues.Shorten(badRaw)}'); those segments are kept without a time");
 
         cues = JoinWords(cues);
-        var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling: false, unit: "segment");
+        var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling: false, unit: "segment", linesAreShort: segmentsAreShown);
         return
         [
             new RawEpisode

@@ -22,5 +22,5 @@ public sealed class PodcastTranscriptJsonReader : ITranscriptReader
     }
 
     public IReadOnlyList<RawEpisode> Read(SourceText source, DiagnosticBag diagnostics) =>
-        JsonSource.Of(source).Root is { } root ? JsonTranscript.Read(source, root, diagnostics) : [];
+        JsonSource.Of(source).Root is { } root ? JsonTranscript.Read(source, root, diagnostics, segmentsAreShown: true) : [];
 }

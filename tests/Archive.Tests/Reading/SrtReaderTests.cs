@@ -58,6 +58,25 @@ public class SrtReaderTests
     }
 
     [Fact]
+    public void Where_most_cues_open_with_a_label_a_name_said_once_is_a_speaker_too()
+    {
+        var (e, _) = ReadOne(Reader, "a.srt", """
+            1
+            00:00:01,000 --> 00:00:02,000
+            Maya Okafor: Our guest today is Lena.
+
+            2
+            00:00:02,000 --> 00:00:03,000
+            Lena Hoffmann: Hello, everyone.
+
+            3
+            00:00:03,000 --> 00:00:04,000
+            Maya Okafor: Tell us about: the pipeline.
+            """);
+        Assert.Equal(["Maya Okafor", "Lena Hoffmann"], e.Speakers);
+    }
+
+    [Fact]
     public void Dialogue_dashes_and_chevrons_start_a_new_unnamed_speaker()
     {
         var (e, _) = ReadOne(Reader, "a.srt", "1\n00:00:01,000 --> 00:00:03,000\n- Coffee?\n- Please.\n\n2\n00:00:03,000 --> 00:00:04,000\nBlack. >> Of course.\n");
