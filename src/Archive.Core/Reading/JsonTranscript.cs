@@ -60,14 +60,13 @@ public static class JsonTranscript
         var unit = DecideUnit(segments);
         var speakerNames = SpeakerMap(containers, segments);
         var cues = new List<CaptionCue>(segments.Count);
-        int badTimes = 0, badLine = 0;
-        string badRaw = "";
+        var unread = new UnreadTimes("segments");
         TimeSpan? previousEnd = null;
         foreach (var s in segments)
         {
-            var start = Resolve(s.Start, unit, ref badTimes, ref badLine, ref badRaw, s.Line);
-            var end = Resolve(s.End, unit, ref badTimes, ref badLine, ref badRaw, s.Line);
-            if (end is null && start is { } st && Resolve(s.Duration, unit, ref badTimes, ref badLine, ref badRaw, s.Line) is { } d)
+            var start = Resolve(s.Start, unit, unread, s.Line);
+            var end = Resolve(s.End, unit, unread, s.Line);
+            if (end is null && start is { } st && Resolve(s.Duration, unit, unread, s.Line) is { } d)
                 end = st + d;
             // Results that give only their end (Google's resultEndTime) start where the one before ended.
             if (start is null && end is not null && s.Start is null) start = previousEnd ?? TimeSpan.Zero;
@@ -75,9 +74,7 @@ public static class JsonTranscript
             string? speaker = s.SpeakerId is null ? null : speakerNames.GetValueOrDefault(s.SpeakerId) ?? ShowableLabel(s.SpeakerId);
             cues.Add(new CaptionCue(start, end, [new CueLine(speaker, s.Text)], s.Line));
         }
-        if (badTimes > 0)
-            diagnostics.Warn(source.Path, badLine,
-                $"{badTimes} time{(badTimes == 1 ? "" : "s")} in the segments do{(badTimes == 1 ? "es" : "")} not parse (first: '{CaptionCues.Shorten(badRaw)}'); those segments are kept without a time");
+        unread.Report(source, diagnostics);
 
         cues = JoinWords(cues);
         var (turns, shape) = CaptionCues.ToTurns(cues, source, diagnostics, rolling: false, unit: "segment", linesAreShort: segmentsAreShown);
@@ -258,7 +255,7 @@ public static class JsonTranscript
         return max / 1000 / words <= 20 ? Unit.Milliseconds : Unit.Ticks;
     }
 
-    private static TimeSpan? Resolve(TimeValue? value, Unit unit, ref int bad, ref int badLine, ref string badRaw, int line)
+    private static TimeSpan? Resolve(TimeValue? value, Unit unit, UnreadTimes unread, int line)
     {
         if (value is not { } v) return null;
         if (v.Valid && v.Spelled is { } spelled) return spelled;
@@ -268,7 +265,7 @@ public static class JsonTranscript
             double seconds = u switch { Unit.Milliseconds => plain / 1000, Unit.Ticks => plain / 10_000_000, _ => plain };
             if (Timecode.FromSeconds(seconds, out var time)) return time;
         }
-        if (bad++ == 0) { badLine = line; badRaw = v.Raw; }
+        unread.Add(v.Raw, line);
         return null;
     }
 
@@ -419,10 +416,10 @@ public static class JsonTranscript
             {
                 var title = item.Get(ChapterTitleKeys) is JsonTreeScalar { Kind: JsonValueKind.String } t ? Placeholder.Clean(t.Text) : null;
                 if (title is null) continue;
-                int bad = 0, badLine = 0;
-                string badRaw = "";
-                var start = Resolve(TimeOf(item, StartKeys, first: true), unit, ref bad, ref badLine, ref badRaw, item.Line);
-                if (bad > 0) diagnostics.Warn(source.Path, item.Line, $"chapter '{title}': '{badRaw}' is not a time; the chapter was left out");
+                var time = TimeOf(item, StartKeys, first: true);
+                var unread = new UnreadTimes("chapters");
+                var start = Resolve(time, unit, unread, item.Line);
+                if (time is not null && start is null) diagnostics.Warn(source.Path, item.Line, $"chapter '{title}': '{time.Value.Raw}' is not a time; the chapter was left out");
                 else chapters.Add(new RawChapter(title, start, null, item.Line, ChapterOrigin.Explicit));
             }
             if (chapters.Count > 0) break;

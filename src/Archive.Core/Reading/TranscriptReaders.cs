@@ -15,6 +15,8 @@ public static class TranscriptReaders
         new PodcastTranscriptJsonReader(),
         new SpeechJsonReader(),
         new LabelledTextReader(),
+        new HtmlTranscriptReader(),
+        new TimedTextXmlReader(),
     ];
 
     /// <summary>The reader for this content, or null when no reader recognizes it.</summary>

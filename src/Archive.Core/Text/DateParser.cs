@@ -27,7 +27,8 @@ public static partial class DateParser
         var iso = IsoDatePrefix().Match(s);
         if (iso.Success && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             return Plausible(date);
-        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
+        // Without a year the parser fills in today's date ("10:30" would be today): never deterministic.
+        if (FourDigits().IsMatch(s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
         {
             date = DateOnly.FromDateTime(dto.DateTime);
             return Plausible(date);
@@ -74,6 +75,8 @@ public static partial class DateParser
         }
         return null;
     }
+    [GeneratedRegex(@"(?<!\d)\d{4}(?!\d)")]
+    private static partial Regex FourDigits();
 
     private static bool Plausible(DateOnly date) => date.Year is >= 1900 and <= 2200;
 }
