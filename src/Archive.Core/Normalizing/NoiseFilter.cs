@@ -4,12 +4,14 @@ namespace Archive.Core.Normalizing;
 
 /// <summary>
 /// Removes what speech-to-text writes for sounds that are not speech: <c>[Music]</c>,
-/// <c>(upbeat music)</c>, <c>[BLANK_AUDIO]</c>, <c>[Applause]</c>, <c>♪</c>…
+/// <c>(upbeat music)</c>, <c>[BLANK_AUDIO]</c>, <c>[Applause]</c>, <c>*laughs*</c>, <c>[ Foreign ]</c>, <c>♪</c>…
 /// Brackets holding anything else (an editor's <c>[inaudible]</c> aside, <c>[sic]</c>) stay.
 /// </summary>
 public static partial class NoiseFilter
 {
-    [GeneratedRegex(@"[\[(](?:[a-z ]*\b)?(?:music|applause|laughter|laughing|laughs|chuckles|chuckling|silence|blank_audio|no speech|noise|static|background noise|crosstalk|cheering|sighs|coughs|coughing|inaudible music|beep|bell|clapping|mumbles|indistinct|upbeat|outro|intro music|sound effect|whooshing|music playing)(?:\b[a-z ]*)?[\])]",
+    // In brackets, parentheses or asterisks: "[Music]", "(upbeat music)", "[MUSIC_PLAYING]", "*laughs*",
+    // "[ Silence ]", "(speaking in foreign language)".
+    [GeneratedRegex(@"(?:[\[(]|(?<![\w*])\*)\s*(?:[a-z _-]*[ _-])?(?:music|applause|applauding|laughter|laughing|laughs|chuckles|chuckling|giggles|silence|blank_audio|no speech|noise|static|background noise|crosstalk|cheering|cheers|sighs|sighing|coughs|coughing|clears throat|throat clearing|breathing|breathes|exhales|inhales|gasps|groans|sniffs|yawns|inaudible music|beep|beeping|bell|clapping|mumbles|murmuring|indistinct|chatter|upbeat|outro|intro music|sound effect|sound|sounds|whooshing|music playing|foreign|foreign language|typing|clicking|phone ringing|ringing|footsteps|door closes|door opens|wind blowing)(?:[ _-][a-z _-]*)?\s*(?:[\])]|\*(?![\w*]))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoiseMarker();
 
@@ -21,7 +23,7 @@ public static partial class NoiseFilter
 
     public static string Clean(string text)
     {
-        if (text.IndexOfAny(['[', '(', '♪', '♫', '\uD83C']) < 0) return text;
+        if (text.IndexOfAny(['[', '(', '*', '♪', '♫', '\uD83C']) < 0) return text;
         var cleaned = NoiseMarker().Replace(text, " ");
         cleaned = MusicNotes().Replace(cleaned, " ");
         return Spaces().Replace(cleaned, " ").Trim();

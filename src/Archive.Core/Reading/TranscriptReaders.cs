@@ -14,6 +14,7 @@ public static class TranscriptReaders
         new SrtReader(),
         new PodcastTranscriptJsonReader(),
         new SpeechJsonReader(),
+        new SpeechToTextTextReader(),
         new LabelledTextReader(),
         new HtmlTranscriptReader(),
         new TimedTextXmlReader(),

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Archive.Core.Loading;
 using Archive.Core.Model;
+using Archive.Core.Normalizing;
 using Archive.Core.Text;
 using Archive.Tests.Support;
 
@@ -14,6 +16,17 @@ namespace Archive.Tests.Seeds;
 public class TextSeedTests
 {
     private static readonly HtmlParser Parser = new();
+
+    /// <summary>Builds the seed alone into a site whose links all resolve, and parses its one episode page.</summary>
+    private static async Task<(TempFolder Temp, AngleSharp.Html.Dom.IHtmlDocument Page)> BuildOnePage(string prefix)
+    {
+        var (temp, result) = await SeedSiteTests.BuildSeed(prefix);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var page = Assert.Single(Directory.EnumerateFiles(temp.Combine("out", "episodes"), "index.html", SearchOption.AllDirectories));
+        var problems = new SiteCrawler(temp.Combine("out")).Check();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        return (temp, Parser.ParseDocument(File.ReadAllText(page)));
+    }
 
     private static (Episode Episode, TranscriptFile File) Load(string prefix)
     {
@@ -97,11 +110,8 @@ public class TextSeedTests
     [Fact]
     public async Task Seed_000_builds_into_a_page_with_chapters_people_and_summary()
     {
-        var (temp, result) = await SeedSiteTests.BuildSeed("000");
+        var (temp, doc) = await BuildOnePage("000");
         using var _ = temp;
-        Assert.True(result.ExitCode == 0, result.Error);
-        var page = Assert.Single(Directory.EnumerateFiles(temp.Combine("out", "episodes"), "index.html", SearchOption.AllDirectories));
-        var doc = Parser.ParseDocument(File.ReadAllText(page));
         Assert.Equal("Chang She on Multimodal Data, Agent Memory, and the Future AI Data Stack", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal(["Ben Lorica", "Chang She"], doc.QuerySelectorAll(".episode-facts a[href*='/people/']").Select(a => a.TextContent));
         Assert.True(File.Exists(temp.Combine("out", "people", "ben-lorica", "index.html")));
@@ -109,7 +119,60 @@ public class TextSeedTests
         Assert.Equal(15, doc.QuerySelectorAll(".toc a").Length);
         Assert.Equal(15, doc.QuerySelectorAll(".transcript h2.chapter-title").Length);
         Assert.DoesNotContain("Subscribe", doc.QuerySelector(".transcript")!.TextContent);
-        var problems = new SiteCrawler(temp.Combine("out")).Check();
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Seed_003_is_one_episode_of_81_minutes_with_a_turn_at_each_dash_and_no_noise()
+    {
+        var (e, file) = Load("003");
+        Assert.Equal("speech-to-text-text", file.Format);
+        Assert.InRange(e.Duration!.Value, TimeSpan.FromMinutes(80.5), TimeSpan.FromMinutes(81.5));
+        Assert.False(string.IsNullOrWhiteSpace(e.Title));
+        Assert.InRange(e.Title.Length, 10, 90);
+
+        // Each segment that starts with "- " (and holds speech) starts a paragraph at its time.
+        var segment = new Regex(@"^\[(?<start>[\d:.]+) --> [\d:.]+\]\s+-\s+(?<text>.*)$");
+        var starts = e.Paragraphs.Select(p => p.Start).ToHashSet();
+        int dashes = 0;
+        foreach (var line in File.ReadLines(RepoPaths.Seed("003")))
+        {
+            var m = segment.Match(line);
+            if (!m.Success || NoiseFilter.IsNoiseOnly(m.Groups["text"].Value)) continue;
+            dashes++;
+            Assert.True(Timecode.TryParse(m.Groups["start"].Value, out var t));
+            Assert.True(starts.Contains(t), $"no paragraph starts at the turn at {m.Groups["start"].Value}");
+        }
+        Assert.True(dashes > 200, $"{dashes} turns");
+
+        var text = string.Join("\n", e.Paragraphs.Select(p => p.Text));
+        foreach (var noise in new[] { "(upbeat music)", "[BLANK_AUDIO]", "(laughing)", "(laughs)", "-->" })
+            Assert.DoesNotContain(noise, text);
+    }
+
+    [Fact]
+    public void Seed_003_segments_become_readable_paragraphs()
+    {
+        var (e, _) = Load("003");
+        int segments = File.ReadLines(RepoPaths.Seed("003")).Count(l => l.StartsWith('['));
+        Assert.InRange(e.Paragraphs.Count, 200, segments / 3);
+        Assert.All(e.Paragraphs, p => Assert.InRange(Sentences.CountWords(p.Text), 1, ParagraphBuilder.MaxWords));
+        Assert.All(e.Paragraphs, p => Assert.NotNull(p.Start));
+        // Sentences that span segments are joined: paragraphs end where sentences end.
+        int ending = e.Paragraphs.Count(p => p.Text.TrimEnd('"', '”', '\'').EndsWith('.') || p.Text.EndsWith('?') || p.Text.EndsWith('!') || p.Text.EndsWith("--") || p.Text.EndsWith('…'));
+        Assert.True(ending >= e.Paragraphs.Count * 0.95, $"{ending} of {e.Paragraphs.Count} paragraphs end a sentence");
+        Assert.True(e.Paragraphs.Select(p => p.Start!.Value).Zip(e.Paragraphs.Skip(1).Select(p => p.Start!.Value)).All(x => x.First <= x.Second));
+    }
+
+    [Fact]
+    public async Task Seed_003_builds_into_a_page_with_timed_paragraphs()
+    {
+        var (temp, doc) = await BuildOnePage("003");
+        using var _ = temp;
+        Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector("h1")!.TextContent));
+        Assert.Contains("1:21:03", doc.QuerySelector(".episode-facts")!.TextContent);
+        var paragraphs = doc.QuerySelectorAll(".transcript .para").ToList();
+        Assert.True(paragraphs.Count > 200, $"{paragraphs.Count} paragraphs");
+        Assert.All(paragraphs, p => Assert.Matches("^t-\\d{2}-\\d{2}-\\d{2}", p.Id!));
+        Assert.DoesNotContain("upbeat music", doc.QuerySelector(".transcript")!.TextContent);
     }
 }
