@@ -13,6 +13,7 @@ public static class EpisodeNormalizer
 {
     public static Episode Normalize(RawEpisode raw, DiagnosticBag diagnostics)
     {
+        raw = DescriptionChapters.Apply(raw);
         var path = raw.Source.Path;
         var meta = raw.Metadata;
         var chapterSource = ChooseChapters(raw.Chapters.Concat(
@@ -30,7 +31,7 @@ public static class EpisodeNormalizer
 
         var chapters = chapterSource is [{ Origin: ChapterOrigin.Highlight }, ..] && paragraphs.Count > 0
             ? ChapterMatcher.PlaceHighlights(chapterSource, paragraphs, path, diagnostics)
-            : PlaceChapters(chapterSource, paragraphs, turnToParagraph, path, diagnostics);
+            : PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics);
 
         var title = meta.Title is { } given ? TitleText.Clean(given) : null;
         if (string.IsNullOrEmpty(title))
@@ -51,7 +52,8 @@ public static class EpisodeNormalizer
         // The last time the transcript mentions: a cue's end, else the last start.
         TimeSpan? lastTime = paragraphs.Select(p => p.Start).LastOrDefault(t => t is not null);
         foreach (var t in raw.Turns) lastTime = Max(lastTime, Max(t.Start, t.End));
-        TimeSpan? duration = meta.Duration ?? lastTime;
+        // A transcript cut off by its source ends before the recording does.
+        TimeSpan? duration = meta.Duration ?? (raw.Truncated ? null : lastTime);
 
         return new Episode
         {
@@ -182,11 +184,14 @@ public static class EpisodeNormalizer
         return result;
     }
 
-    private static List<Chapter> PlaceChapters(List<RawChapter> raw, List<Paragraph> paragraphs, int[] turnToParagraph, string path, DiagnosticBag diagnostics)
+    private static List<Chapter> PlaceChapters(List<RawChapter> raw, List<Paragraph> paragraphs, int[] turnToParagraph, bool truncated, string path, DiagnosticBag diagnostics)
     {
         var placed = new List<Chapter>();
-        if (paragraphs.Count == 0) return placed;
+        // Show notes without a transcript still list their chapters, as headings without text.
+        if (paragraphs.Count == 0)
+            return raw.Where(c => c.Start is not null).Select(c => new Chapter(TitleText.Clean(c.Title), c.Start, 0)).ToList();
         var lastTime = paragraphs.Select(p => p.Start).LastOrDefault(t => t is not null);
+        var untimed = new List<Chapter>();
         foreach (var c in raw)
         {
             int? index = null;
@@ -194,12 +199,24 @@ public static class EpisodeNormalizer
                 index = ti < turnToParagraph.Length ? turnToParagraph[ti] : paragraphs.Count;
             else if (c.Start is { } start)
             {
+                if (truncated && lastTime is { } cut && start > cut)
+                {
+                    // The text was cut off before this chapter: it stays in the list, after the last paragraph.
+                    placed.Add(new Chapter(TitleText.Clean(c.Title), start, paragraphs.Count));
+                    continue;
+                }
                 if (lastTime is { } lt && start > lt + TimeSpan.FromSeconds(30))
                 {
                     diagnostics.Warn(path, c.Line, $"chapter \"{c.Title}\" at {Timecode.Format(start)} is after the transcript ends ({Timecode.Format(lt)}); it was left out");
                     continue;
                 }
                 index = FirstParagraphAt(paragraphs, start);
+                if (index is null && lastTime is null)
+                {
+                    // An untimed transcript gives the time no place; the chapter stays listed, after the text.
+                    untimed.Add(new Chapter(TitleText.Clean(c.Title), start, paragraphs.Count));
+                    continue;
+                }
             }
             if (index is null)
             {
@@ -213,7 +230,10 @@ public static class EpisodeNormalizer
             }
             placed.Add(new Chapter(TitleText.Clean(c.Title), c.Start ?? paragraphs[index.Value].Start, index.Value));
         }
-        return placed.OrderBy(c => c.FirstParagraph).ThenBy(c => c.Start ?? TimeSpan.Zero).ToList();
+        if (untimed.Count > 0)
+            diagnostics.Warn(path, raw[0].Line,
+                $"the transcript has no times, so its {untimed.Count} timed chapter{(untimed.Count == 1 ? "" : "s")} cannot be placed in the text; they are listed after it");
+        return placed.OrderBy(c => c.FirstParagraph).ThenBy(c => c.Start ?? TimeSpan.Zero).Concat(untimed).ToList();
     }
 
     /// <summary>The first paragraph that starts at or after the time (a second early counts).</summary>
