@@ -6,7 +6,8 @@ using Archive.Core.Model;
 namespace Archive.Core.Enriching;
 
 /// <summary>
-/// The enrich stage: what needs every episode at once. Slugs unique across the archive, then the
+/// The enrich stage: what needs every episode at once. The same episode listed twice made one,
+/// slugs unique across the archive, then the
 /// topic, person and show indexes.
 /// </summary>
 public static class ArchiveEnricher
@@ -21,7 +22,9 @@ public static class ArchiveEnricher
 
     public static Result Enrich(IReadOnlyList<Episode> episodes, ArchiveConfig config, DiagnosticBag diagnostics)
     {
-        var inputIndexes = Enumerable.Range(0, episodes.Count).ToList();
+        var unique = DuplicateEpisodes.Merge(episodes, diagnostics);
+        episodes = unique.Episodes;
+        var inputIndexes = unique.InputIndexes;
         var slugs = EpisodeSlugs.Assign(episodes, diagnostics);
         var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i])).ToList();
         return new Result(

@@ -18,6 +18,7 @@ public static class TranscriptReaders
         new LabelledTextReader(),
         new HtmlTranscriptReader(),
         new TimedTextXmlReader(),
+        new ListingReader(),
     ];
 
     /// <summary>The reader for this content, or null when no reader recognizes it.</summary>

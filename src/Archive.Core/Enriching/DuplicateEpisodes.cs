@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using Archive.Core.Diagnostics;
+using Archive.Core.Model;
+
+namespace Archive.Core.Enriching;
+
+/// <summary>
+/// The same episode listed twice (a listing scraped from two feeds, a re-upload with a new
+/// preface, the same transcript in two formats) becomes one page. Two episodes of one show (or of
+/// one file) are the same when most of the text of the shorter one, its title, notes, chapter
+/// titles and the start of its transcript, is found in the longer one: compared as overlapping
+/// three-word phrases, so differences in punctuation, boilerplate and glued words do not matter.
+/// The one with the richer text is kept; details only the other has are added to it.
+/// </summary>
+public static partial class DuplicateEpisodes
+{
+    /// <summary>Share of the shorter text's phrases the longer must contain.</summary>
+    public const double Threshold = 0.7;
+
+    /// <summary>Texts shorter than this (in phrases) say too little to call two episodes one.</summary>
+    public const int MinPhrases = 25;
+
+    /// <summary>A phrase in this many episodes of a group is boilerplate and proves nothing.</summary>
+    private const int CommonPhrase = 8;
+
+    private const int TranscriptWords = 1500;
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    public sealed record Result(IReadOnlyList<Episode> Episodes, IReadOnlyList<int> InputIndexes);
+
+    public static Result Merge(IReadOnlyList<Episode> episodes, DiagnosticBag diagnostics)
+    {
+        var fingerprints = episodes.Select(Fingerprint).ToArray();
+        var keptAs = Enumerable.Range(0, episodes.Count).ToArray();
+        var merged = episodes.ToArray();
+
+        foreach (var group in Enumerable.Range(0, episodes.Count).GroupBy(i => GroupKey(episodes[i])))
+        {
+            var members = group.ToList();
+            if (members.Count < 2) continue;
+            foreach (var (a, b) in SimilarPairs(members, fingerprints))
+            {
+                int ra = Root(keptAs, a), rb = Root(keptAs, b);
+                if (ra == rb) continue;
+                // The richer text stays; on a tie, the one listed first.
+                var (keep, drop) = Richness(merged[ra]) >= Richness(merged[rb]) ? (ra, rb) : (rb, ra);
+                if (Richness(merged[ra]) == Richness(merged[rb])) (keep, drop) = ra < rb ? (ra, rb) : (rb, ra);
+                merged[keep] = Combine(merged[keep], merged[drop]);
+                keptAs[drop] = keep;
+                var k = episodes[keep].Source;
+                var d = episodes[drop].Source;
+                var where = k.Path == d.Path ? $"lines {Math.Min(k.Line, d.Line)} and {Math.Max(k.Line, d.Line)}" : $"{k} and {d}";
+                diagnostics.Warn(d.Path, d.Line,
+                    $"{where} list the same episode (\"{episodes[keep].Title}\"); they are one page, made from {(k.Path == d.Path ? "line " + k.Line : k.ToString())}, which has the richer text");
+            }
+        }
+
+        var result = new List<Episode>();
+        var indexes = new List<int>();
+        for (int i = 0; i < episodes.Count; i++)
+        {
+            if (keptAs[i] != i) continue;
+            result.Add(merged[i]);
+            indexes.Add(i);
+        }
+        return new Result(result, indexes);
+    }
+
+    private static int Root(int[] keptAs, int i)
+    {
+        while (keptAs[i] != i) i = keptAs[i];
+        return i;
+    }
+
+    private static string GroupKey(Episode e) =>
+        e.Show is { } show ? "show:" + show.Trim().ToLowerInvariant() : "file:" + e.Source.Path;
+
+    /// <summary>
+    /// Pairs whose texts mostly overlap, found through the phrases they share (an index from
+    /// phrase to episodes), so a show with thousands of episodes is not compared pair by pair.
+    /// </summary>
+    private static IEnumerable<(int A, int B)> SimilarPairs(List<int> members, HashSet<ulong>[] fingerprints)
+    {
+        var postings = new Dictionary<ulong, List<int>>();
+        foreach (var m in members)
+            foreach (var phrase in fingerprints[m])
+            {
+                if (!postings.TryGetValue(phrase, out var list)) postings[phrase] = list = [];
+                list.Add(m);
+            }
+        var shared = new Dictionary<(int, int), int>();
+        foreach (var list in postings.Values)
+        {
+            if (list.Count < 2 || list.Count > CommonPhrase) continue;
+            for (int x = 0; x < list.Count; x++)
+                for (int y = x + 1; y < list.Count; y++)
+                    shared[(list[x], list[y])] = shared.GetValueOrDefault((list[x], list[y])) + 1;
+        }
+        // The phrases of each text that are not boilerplate shared by many episodes.
+        var informative = members.ToDictionary(m => m, m => fingerprints[m].Count(p => postings[p].Count <= CommonPhrase));
+        foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
+        {
+            int smaller = Math.Min(informative[a], informative[b]);
+            if (smaller >= MinPhrases && count >= Threshold * smaller) yield return (a, b);
+        }
+    }
+
+    /// <summary>Every three-word phrase of the episode's title, notes, chapter titles and first words of transcript, hashed.</summary>
+    internal static HashSet<ulong> Fingerprint(Episode e)
+    {
+        var words = new List<string>();
+        void Add(string? text, int max = int.MaxValue)
+        {
+            if (string.IsNullOrEmpty(text)) return;
+            int added = 0;
+            foreach (Match m in Word().Matches(text))
+            {
+                if (added++ >= max) break;
+                words.Add(m.Value.ToLowerInvariant());
+            }
+        }
+        Add(e.Title);
+        Add(e.Summary);
+        foreach (var c in e.Chapters) Add(c.Title);
+        int budget = TranscriptWords;
+        foreach (var p in e.Paragraphs)
+        {
+            if (budget <= 0) break;
+            Add(p.Text, budget);
+            budget -= p.Text.Length / 5;
+        }
+        var phrases = new HashSet<ulong>();
+        for (int i = 0; i + 2 < words.Count; i++)
+            phrases.Add(Hash(words[i], words[i + 1], words[i + 2]));
+        return phrases;
+    }
+
+    private static ulong Hash(string a, string b, string c)
+    {
+        // FNV-1a over the three words: stable across runs, so output stays deterministic.
+        ulong h = 14695981039346656037UL;
+        foreach (var s in new[] { a, b, c })
+        {
+            foreach (var ch in s) { h ^= ch; h *= 1099511628211UL; }
+            h ^= ' '; h *= 1099511628211UL;
+        }
+        return h;
+    }
+
+    /// <summary>How much an episode has to show: its transcript first, then its notes and chapters.</summary>
+    private static long Richness(Episode e) =>
+        e.Paragraphs.Sum(p => (long)p.Text.Length) * 4 + (e.Summary?.Length ?? 0) + e.Chapters.Count * 40 + (e.Date is null ? 0 : 20);
+
+    /// <summary>The kept episode, with what only the other one has.</summary>
+    private static Episode Combine(Episode keep, Episode other) => keep with
+    {
+        Date = keep.Date ?? other.Date,
+        Duration = keep.Duration ?? other.Duration,
+        MediaUrl = keep.MediaUrl ?? other.MediaUrl,
+        Summary = keep.Summary ?? other.Summary,
+        Topics = keep.Topics.Concat(other.Topics).DistinctBy(t => t.ToLowerInvariant()).ToList(),
+        // Chapters point at paragraphs; another episode's fit only when neither has a transcript.
+        Chapters = keep.Chapters.Count == 0 && keep.Paragraphs.Count == 0 && other.Paragraphs.Count == 0 ? other.Chapters : keep.Chapters,
+    };
+}

@@ -1,0 +1,65 @@
+using Archive.Core.Diagnostics;
+using Archive.Core.Enriching;
+using Archive.Core.Model;
+
+namespace Archive.Tests.Enriching;
+
+public class DuplicateEpisodesTests
+{
+    private const string Description =
+        "Maya and Tom walk through three outages caused by forgotten expiry rules, what each team changed afterwards, " +
+        "why nobody owned the cache, how the pager went off at three in the morning, and what they would tell a new team " +
+        "building its first caching layer today. They also answer listener questions about eviction, warm-up and metrics.";
+
+    private static Episode Episode(int line, string summary, string? show = "The Workbench", int paragraphs = 0) => new()
+    {
+        Title = summary.Length > 40 ? summary[..40] : summary,
+        Show = show,
+        Summary = summary,
+        Source = new SourceRef("listing.txt", line),
+        Paragraphs = Enumerable.Range(0, paragraphs).Select(i => new Paragraph("Maya", TimeSpan.FromSeconds(i * 10), $"Paragraph {i} of the talk.")).ToList(),
+    };
+
+    [Fact]
+    public void The_same_episode_listed_twice_is_one_keeping_the_richer_text_with_a_warning_naming_both_lines()
+    {
+        var diagnostics = new DiagnosticBag();
+        var episodes = new[]
+        {
+            Episode(3, "Something else entirely about tide tables, harbours, buoys and the people who read them every morning before dawn."),
+            Episode(4, Description + " Follow us everywhere."),
+            Episode(5, "Re-upped! " + Description.Replace(",", ";"), paragraphs: 3),
+        };
+        var result = DuplicateEpisodes.Merge(episodes, diagnostics);
+        Assert.Equal([0, 2], result.InputIndexes);
+        Assert.Equal(3, result.Episodes[1].Paragraphs.Count);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(4, warning.Line);
+        Assert.Contains("lines 4 and 5 list the same episode", warning.Message);
+        Assert.Contains("made from line 5", warning.Message);
+    }
+
+    [Fact]
+    public void Episodes_sharing_only_an_opening_promotion_stay_apart()
+    {
+        const string promo = "Join us at the meetup on Sunday and fill out the annual survey for a chance to win a prize for the whole team! ";
+        var a = Episode(3, promo + Description);
+        var b = Episode(4, promo + "A conversation with a harbour master about dredging rules, silt, tides and the budget of a small port that nobody visits in winter.");
+        var result = DuplicateEpisodes.Merge([a, b], new DiagnosticBag());
+        Assert.Equal(2, result.Episodes.Count);
+    }
+
+    [Fact]
+    public void Different_shows_are_never_merged()
+    {
+        var result = DuplicateEpisodes.Merge([Episode(3, Description), Episode(4, Description, show: "Another Show")], new DiagnosticBag());
+        Assert.Equal(2, result.Episodes.Count);
+    }
+
+    [Fact]
+    public void Short_texts_say_too_little_to_merge()
+    {
+        var result = DuplicateEpisodes.Merge([Episode(3, "A short note about caches and more."), Episode(4, "A short note about caches and more.")], new DiagnosticBag());
+        Assert.Equal(2, result.Episodes.Count);
+    }
+}
