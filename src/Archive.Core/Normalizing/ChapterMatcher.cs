@@ -21,8 +21,8 @@ public static class ChapterMatcher
     /// <summary>Below this a title's words were not really found; it is still placed, in order, and reported.</summary>
     public const double WeakMatch = 0.2;
 
-    /// <summary>Highlight chapters placed in the text, each weak match reported at its line.</summary>
-    public static List<Chapter> PlaceHighlights(IReadOnlyList<RawChapter> highlights, IReadOnlyList<Paragraph> paragraphs, string path, DiagnosticBag diagnostics)
+    /// <summary>Chapters placed in the text by their titles' words, each weak match reported at its line.</summary>
+    public static List<Chapter> PlaceByWords(IReadOnlyList<RawChapter> highlights, IReadOnlyList<Paragraph> paragraphs, string path, DiagnosticBag diagnostics)
     {
         var placements = Place(highlights.Select(h => h.Title).ToList(), paragraphs);
         var chapters = new List<Chapter>(placements.Count);
@@ -31,8 +31,8 @@ public static class ChapterMatcher
             var (paragraph, match) = placements[i];
             if (match < WeakMatch)
                 diagnostics.Warn(path, highlights[i].Line,
-                    $"chapter \"{highlights[i].Title}\" has no time and its words are hardly in the transcript; it was placed in order between its neighbours");
-            chapters.Add(new Chapter(TitleText.Clean(highlights[i].Title), paragraphs[paragraph].Start, paragraph));
+                    $"chapter \"{highlights[i].Title}\" is placed by its words, which are hardly in the transcript; it was put in order between its neighbours");
+            chapters.Add(new Chapter(TitleText.Clean(highlights[i].Title), highlights[i].Start ?? paragraphs[paragraph].Start, paragraph));
         }
         return chapters;
     }

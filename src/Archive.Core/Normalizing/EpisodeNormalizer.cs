@@ -29,8 +29,11 @@ public static class EpisodeNormalizer
         foreach (var s in meta.Speakers.Select(names.Of).Concat(paragraphs.Select(p => p.Speaker)))
             if (s is not null && !speakers.Contains(s, StringComparer.Ordinal)) speakers.Add(s);
 
-        var chapters = chapterSource is [{ Origin: ChapterOrigin.Highlight }, ..] && paragraphs.Count > 0
-            ? ChapterMatcher.PlaceHighlights(chapterSource, paragraphs, path, diagnostics)
+        // Highlights, and timed chapters of a transcript without times, are placed by their words.
+        bool byWords = chapterSource is [{ Origin: ChapterOrigin.Highlight }, ..]
+            || (chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null));
+        var chapters = byWords && chapterSource.Count > 0 && paragraphs.Count > 0
+            ? ChapterMatcher.PlaceByWords(chapterSource, paragraphs, path, diagnostics)
             : PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics);
 
         var title = meta.Title is { } given ? TitleText.Clean(given) : null;

@@ -16,6 +16,7 @@ public static class TranscriptReaders
         new SpeechJsonReader(),
         new SpeechToTextTextReader(),
         new LabelledTextReader(),
+        new PlainTextReader(),
         new HtmlTranscriptReader(),
         new TimedTextXmlReader(),
         new ListingReader(),

@@ -41,7 +41,7 @@ public class ChapterMatcherTests
         var diagnostics = new DiagnosticBag();
         var highlights = new[] { "Starting a Compost Heap", "Quantum Tunnelling", "When Compost Is Ready for the Garden" }
             .Select((t, i) => new RawChapter(t, null, null, 10 + i, ChapterOrigin.Highlight)).ToList();
-        var chapters = ChapterMatcher.PlaceHighlights(highlights, Talk, "talk.txt", diagnostics);
+        var chapters = ChapterMatcher.PlaceByWords(highlights, Talk, "talk.txt", diagnostics);
         Assert.Equal(3, chapters.Count);
         Assert.True(chapters[0].FirstParagraph < chapters[1].FirstParagraph && chapters[1].FirstParagraph < chapters[2].FirstParagraph);
         var warning = Assert.Single(diagnostics.Items);
