@@ -53,7 +53,7 @@ public static class CheckCommand
             var title = first is null ? "" : first.Title + (episodes.Count > 1 ? $" (+{episodes.Count - 1} more)" : "");
             table.AddRow(
                 Markup.Escape(file.Path),
-                Markup.Escape(file.Format ?? (file.Failed ? "error" : "?")),
+                Markup.Escape((file.Format ?? (file.Failed ? "error" : "?")) + SidecarNote(file)),
                 episodes.Count.ToString(),
                 Markup.Escape(Shorten(title, 60)),
                 Markup.Escape(Shorten(string.Join(", ", episodes.SelectMany(e => e.Speakers).Distinct()), 40)),
@@ -65,6 +65,14 @@ public static class CheckCommand
         report.Console.WriteLine($"{archive.Files.Count} file(s), {archive.Episodes.Count} episode(s), {archive.WarningCount} warning(s), {archive.ErrorCount} error(s)");
     }
 
+    /// <summary>" + yml, chapters.json": the sidecars read with the file, named by what follows the transcript's name.</summary>
+    private static string SidecarNote(SourceFileReport file)
+    {
+        if (file.Sidecars.Count == 0) return "";
+        var stem = Path.GetFileNameWithoutExtension(file.Path) + ".";
+        return " + " + string.Join(", ", file.Sidecars.Select(s => Path.GetFileName(s) is var name && name.StartsWith(stem, StringComparison.Ordinal) ? name[stem.Length..] : name));
+    }
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string ToJson(LoadedArchive archive)
@@ -73,6 +81,7 @@ public static class CheckCommand
         {
             path = f.Path,
             format = f.Format,
+            sidecars = f.Sidecars,
             episodes = f.Episodes.Select(i => new
             {
                 slug = archive.Episodes[i].Slug,

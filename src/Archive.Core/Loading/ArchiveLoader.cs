@@ -117,7 +117,10 @@ public static class ArchiveLoader
                 .Where(x => loaded[x.file].File == f)
                 .Select(x => x.index)
                 .ToList();
-            reports.Add(new SourceFileReport(perFile[f].DisplayPath, perFile[f].Format, indexes, fileDiagnostics));
+            reports.Add(new SourceFileReport(perFile[f].DisplayPath, perFile[f].Format, indexes, fileDiagnostics)
+            {
+                Sidecars = TranscriptSidecars.DisplayPaths(perFile[f].FullPath, perFile[f].DisplayPath),
+            });
             diagnostics.AddRange(fileDiagnostics);
         }
         var filePaths = perFile.Select(f => f.DisplayPath).ToHashSet();

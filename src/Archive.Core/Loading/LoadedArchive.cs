@@ -67,6 +67,8 @@ public sealed record TaxonomyTerm(string Name, string Slug, IReadOnlyList<int> E
 public sealed record SourceFileReport(string Path, string? Format, IReadOnlyList<int> Episodes, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Failed => Diagnostics.Any(d => d.Severity == Severity.Error);
+    /// <summary>The sidecars read with the file (<c>name.yml</c>, <c>name.chapters.json</c>), as messages name them.</summary>
+    public IReadOnlyList<string> Sidecars { get; init; } = [];
 }
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);

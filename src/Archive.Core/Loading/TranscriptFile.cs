@@ -111,6 +111,7 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
             }
             Format = reader.Format;
             Raw = reader.Read(Source, Diagnostics);
+            Raw = TranscriptSidecars.Apply(Raw, FullPath, DisplayPath, Diagnostics);
         }
         catch (Exception ex)
         {

@@ -72,27 +72,47 @@ public sealed class FrontMatter
 
         var yaml = string.Join('\n', lines.Skip(open + 1).Take(close - open - 1));
         int yamlFirstLine = open + 2;
+        var fields = LoadMapping(yaml, yamlFirstLine, Math.Max(yamlFirstLine, close), source, diagnostics,
+            "front matter", "it was ignored and the transcript read without it");
+        return new FrontMatter(fields, open + 1, close + 2) { YamlFirstLine = yamlFirstLine };
+    }
+
+    /// <summary>
+    /// A whole file of <c>field: value</c> lines, such as a sidecar (<c>episode.yml</c>). Malformed YAML
+    /// is an error at its line and gives no fields.
+    /// </summary>
+    public static FrontMatter ParseFile(SourceText source, DiagnosticBag diagnostics, string what)
+    {
+        var fields = LoadMapping(source.Text, 1, Math.Max(1, source.Lines.Count), source, diagnostics, what, "it was ignored");
+        return new FrontMatter(fields, 1, source.Lines.Count + 1) { YamlFirstLine = 1 };
+    }
+
+    private static YamlMappingNode LoadMapping(string yaml, int firstLine, int lastLine, SourceText source, DiagnosticBag diagnostics, string what, string consequence)
+    {
         var fields = new YamlMappingNode();
-        if (yaml.Trim().Length > 0)
+        if (yaml.Trim().Length == 0) return fields;
+        try
         {
-            try
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0)
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
-                if (stream.Documents.Count > 0)
-                {
-                    if (stream.Documents[0].RootNode is YamlMappingNode mapping) fields = mapping;
-                    else diagnostics.Error(source.Path, yamlFirstLine, "front matter is not a list of 'field: value' lines; it was ignored");
-                }
-            }
-            catch (YamlException ex)
-            {
-                // The parser often notices a problem only at the end of the block; keep the line inside it.
-                int line = Math.Min(yamlFirstLine + (int)Math.Max(0, ex.Start.Line - 1), Math.Max(yamlFirstLine, close));
-                diagnostics.Error(source.Path, line, $"front matter is not valid YAML ({FirstSentence(ex.Message)}); it was ignored and the transcript read without it");
+                if (stream.Documents[0].RootNode is YamlMappingNode mapping) fields = mapping;
+                else diagnostics.Error(source.Path, firstLine, $"{what} is not a list of 'field: value' lines; {consequence}");
             }
         }
-        return new FrontMatter(fields, open + 1, close + 2) { YamlFirstLine = yamlFirstLine };
+        catch (YamlException ex)
+        {
+            // The parser often notices a problem only at the end of the block; keep the line inside it.
+            int line = Math.Min(firstLine + (int)Math.Max(0, ex.Start.Line - 1), lastLine);
+            diagnostics.Error(source.Path, line, $"{what} is not valid YAML ({FirstSentence(ex.Message)}); {consequence}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed brackets at the end of the text.
+            diagnostics.Error(source.Path, lastLine, $"{what} is not valid YAML (it ends inside an unclosed bracket or quote); {consequence}");
+        }
+        return fields;
     }
 
     /// <summary>Line of the first YAML line, to turn node positions into file lines.</summary>
