@@ -22,6 +22,10 @@ public static partial class ShowNotesTitle
             var s = sentences[i];
             bool promotional = Promotion().IsMatch(s) || (s.TrimEnd().EndsWith('!') && Sentences.CountWords(s) < 12);
             if (!promotional && Sentences.CountWords(s) >= 4) return TitleText.FromText(s);
+            // "This episode originally aired on X. swyx and Ada speak with…": the sentence after the note.
+            int next = s.IndexOf(". ", StringComparison.Ordinal);
+            if (promotional && next > 0 && !Promotion().IsMatch(s[(next + 2)..]) && Sentences.CountWords(s[(next + 2)..]) >= 4)
+                return TitleText.FromText(s[(next + 2)..]);
         }
         return sentences.Count > 0 ? TitleText.FromText(sentences[0]) : null;
     }

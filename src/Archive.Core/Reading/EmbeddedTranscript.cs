@@ -59,12 +59,21 @@ public static partial class EmbeddedTranscript
     public static IReadOnlyList<string> FindSpeakers(string text)
     {
         var counts = new Dictionary<string, (int Plain, int Timed)>(StringComparer.Ordinal);
-        foreach (Match m in CleanLabel().Matches(text).Concat(GluedLabel().Matches(text)))
+        void Count(Match m)
         {
             var name = m.Groups["name"].Value;
-            if (!IsPlausibleName(name)) continue;
             counts.TryGetValue(name, out var c);
             counts[name] = m.Groups["time"].Success ? (c.Plain, c.Timed + 1) : (c.Plain + 1, c.Timed);
+        }
+        foreach (Match m in CleanLabel().Matches(text))
+            if (IsPlausibleName(m.Groups["name"].Value)) Count(m);
+        // A name glued to the word before it counts when it, or its last name, also stands clear
+        // somewhere: "yeahBen Ortiz:" beside "Ortiz:", but not "LinkedIn:" as a speaker "In".
+        var clear = counts.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (Match m in GluedLabel().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            if (IsPlausibleName(name) && (clear.Contains(name) || clear.Any(c => name.EndsWith(" " + c, StringComparison.Ordinal)))) Count(m);
         }
         bool timedLabels = counts.Values.Sum(c => c.Timed) >= 3;
         // A speaker speaks more than once; where labels carry times, a name without one is a heading

@@ -55,8 +55,9 @@ public static class GluedText
 
         if (!char.IsUpper(c)) return null;
 
-        // "by:KPMG", "Updated:Find" — a label's colon glued to what follows.
-        if (prev == ':' && i >= 2 && char.IsLower(text[i - 2]) && !InUrl(text, i - 1)) return " ";
+        // "by:KPMG", "Updated:Find", "REFERENCES:Concept" — a label's colon glued to what follows.
+        if (prev == ':' && i >= 2 && char.IsLetter(text[i - 2]) && (char.IsLower(text[i - 2]) || (i + 1 < text.Length && char.IsLower(text[i + 1])))
+            && !InUrl(text, i - 1)) return " ";
 
         if (prev is not ('.' or '!' or '?' or '…')) return null;
         // The next word must be a word: "Yeah.Alessio", "survey!Today's", but not "U.S." or "e.g.A".

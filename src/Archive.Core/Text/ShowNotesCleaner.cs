@@ -17,7 +17,8 @@ public sealed record ShowNotes(string? Summary, IReadOnlyList<string> Sentences,
 /// </summary>
 public static partial class ShowNotesCleaner
 {
-    [GeneratedRegex(@"https?://[^\s<>""]+|www\.[^\s<>""]+\.[^\s<>""]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    // Square brackets do not occur in URLs unencoded; one glued to a URL starts the next thing.
+    [GeneratedRegex(@"https?://[^\s<>""\[\]]+|www\.[^\s<>""\[\]]+\.[^\s<>""\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     // *emphasis* as the source wrote it: opens before a non-space, closes after one.
@@ -27,13 +28,14 @@ public static partial class ShowNotesCleaner
     [GeneratedRegex(@"[ \t]+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^-{3,}|-{3,}$")]
-    private static partial Regex Rule();
+    // "…at Palantir—Brought to you by:• WorkOS…": a dash before a heading is a lost section break.
+    [GeneratedRegex(@"[—–](?=\p{Lu}[^—–:\n]{0,60}:)", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionDash();
 
     public static ShowNotes Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new ShowNotes(null, [], null, null);
-        var separated = GluedText.Separate(text, "\n");
+        var separated = SectionDash().Replace(GluedText.Separate(text, "\n"), "\n");
         var chapters = ChapterListParser.Find(separated, Boilerplate.NextStart);
         if (chapters is not null)
             separated = separated[..chapters.Start] + "\n" + separated[chapters.End..];
@@ -53,6 +55,8 @@ public static partial class ShowNotesCleaner
             }
             if (kept.Count > 0) paragraphs.Add(kept);
         }
+        // "In this episode, we cover:" with its list taken out (or dropped as boilerplate) introduces nothing.
+        paragraphs.RemoveAll(p => p.Count == 1 && p[0].EndsWith(':') && Sentences.CountWords(p[0]) <= 8);
 
         var sentences = paragraphs.SelectMany(p => p).ToList();
         var summary = paragraphs.Count == 0 ? null : string.Join("\n\n", paragraphs.Select(p => ToMarkdown(string.Join(' ', p))));

@@ -27,7 +27,14 @@ public class DownloadReadBackTests
     [MemberData(nameof(Cases))]
     public void A_download_reads_back_into_the_same_paragraphs(string input, string suffix)
     {
-        var original = Assert.Single(TranscriptFile.Load(Path.Combine(RepoPaths.DemoInput, input), input).Episodes);
+        // A listing holds several episodes; each has its downloads.
+        var episodes = TranscriptFile.Load(Path.Combine(RepoPaths.DemoInput, input), input).Episodes;
+        Assert.NotEmpty(episodes);
+        foreach (var original in episodes) ReadsBack(original, suffix);
+    }
+
+    private static void ReadsBack(Episode original, string suffix)
+    {
         var exporter = TranscriptExporters.All.Single(x => x.Suffix == suffix);
         if (!exporter.CanWrite(original)) return; // untimed episodes have no caption downloads
 

@@ -108,6 +108,8 @@ public class EmbeddedTranscriptTests
     {
         Assert.Empty(EmbeddedTranscript.FindSpeakers("The plan: keep it simple. Also: test it. Then: ship."));
         Assert.Equal(["swyx"], EmbeddedTranscript.FindSpeakers("swyx: hi. swyx: again. thenswyx: glued."));
+        // "LinkedIn: …" is a link label, not the speaker "In" glued to "Linked".
+        Assert.Empty(EmbeddedTranscript.FindSpeakers("• LinkedIn: https://a.example • LinkedIn: https://b.example • LinkedIn: https://c.example"));
     }
 
     [Fact]

@@ -24,13 +24,16 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
             "index.html", "search/index.html", "404.html", "sitemap.xml", ".nojekyll",
             "topics/index.html", "topics/parquet/index.html", "topics/data-engineering/index.html",
             "people/index.html", "people/lena-hoffmann/index.html", "people/priya-raman/index.html",
-            "shows/index.html", "shows/signal-and-noise/index.html", "shows/open-workshop/index.html",
+            "shows/index.html", "shows/signal-and-noise/index.html", "shows/open-workshop/index.html", "shows/field-notes-radio/index.html",
             "episodes/why-your-data-pipeline-needs-a-schema/index.html", "assets/style.css", "archive/index.html",
         })
             Assert.True(File.Exists(Path.Combine(site.Output, file)), file + " is missing");
 
+        // A page per input file, and per episode line of the listing.
         var inputs = Directory.EnumerateFiles(RepoPaths.DemoInput).Count(f => !f.EndsWith(".yml") && !Path.GetFileName(f).StartsWith("README"));
-        Assert.Equal(inputs, site.EpisodePages().Count());
+        var listed = File.ReadAllLines(Path.Combine(RepoPaths.DemoInput, "field-notes-radio-listing.txt")).Count(l => l.Length > 200);
+        Assert.Equal(3, listed);
+        Assert.Equal(inputs - 1 + listed, site.EpisodePages().Count());
     }
 
     [Fact]
@@ -43,6 +46,24 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
         var dates = doc.QuerySelectorAll(".home-episodes .card time").Select(t => t.GetAttribute("datetime")!).ToList();
         Assert.True(dates.Count >= 8);
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public void A_listing_line_is_an_episode_page_with_its_show_notes_chapters_and_transcript()
+    {
+        var doc = Parser.ParseDocument(site.Page("episodes/why-do-swifts-sleep-in-the-air-and-how-did-anyone-find-out/index.html"));
+        Assert.Equal("Field Notes Radio", doc.QuerySelector(".episode-show a")!.TextContent);
+        Assert.NotNull(doc.QuerySelector("time[datetime='2025-04-18']"));
+        var summary = doc.QuerySelector(".summary")!.TextContent;
+        Assert.Contains("tiny data loggers", summary);
+        Assert.DoesNotContain("Subscribe", summary);
+        Assert.DoesNotContain("Chapters", summary);
+        var toc = doc.QuerySelectorAll(".toc a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["00:00 Welcome", "00:31 Ten months aloft", "01:12 How the loggers work", "01:58 What is still unknown"], toc);
+        var paragraphs = doc.QuerySelectorAll(".transcript .para").ToList();
+        Assert.Equal(12, paragraphs.Count);
+        Assert.Equal("t-00-01-40", paragraphs[8].Id);
+        Assert.StartsWith("At night they climb high", paragraphs[8].QuerySelector("p")!.TextContent);
     }
 
     [Fact]

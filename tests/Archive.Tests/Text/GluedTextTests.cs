@@ -8,6 +8,7 @@ public class GluedTextTests
     [InlineData("a different reality.Brought to you by:KPMG and friends", "a different reality. Brought to you by: KPMG and friends")]
     [InlineData("We loved it!Today we talk about caches.Yeah.MAI models, said Maria?Sure", "We loved it! Today we talk about caches. Yeah. MAI models, said Maria? Sure")]
     [InlineData("the reference (FEP)https://example.org/fep and more", "the reference (FEP) https://example.org/fep and more")]
+    [InlineData("READING:Books we loved", "READING: Books we loved")]
     public void Separates_paragraphs_glued_by_lost_markup(string input, string expected) =>
         Assert.Equal(expected, GluedText.Separate(input));
 

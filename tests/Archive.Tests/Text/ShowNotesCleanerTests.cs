@@ -31,6 +31,15 @@ public class ShowNotesCleanerTests
     }
 
     [Fact]
+    public void Sections_run_together_with_dashes_become_paragraphs_and_empty_intros_go()
+    {
+        var notes = ShowNotesCleaner.Clean(
+            "Ada keeps a lighthouse.—Brought to you by:• Quarry—a database• Lumen—desk lamps—Where to find Ada:• Web: https://ada.example—In this episode, we cover:(00:00) Hello (05:00) The lamp (10:00) Goodbye");
+        Assert.Equal("Ada keeps a lighthouse.\n\nWhere to find Ada:\n- Web: <https://ada.example>", notes.Summary);
+        Assert.Equal(3, notes.Chapters!.Entries.Count);
+    }
+
+    [Fact]
     public void Writes_markdown_that_shows_the_text_as_written_and_keeps_links()
     {
         var notes = ShowNotesCleaner.Clean("Use <b>tags</b> & [brackets] with a_b_c, see https://example.org/a_(b)_c. Mail ada@example.org or visit www.example.org.");
