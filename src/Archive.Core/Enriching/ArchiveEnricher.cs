@@ -2,13 +2,15 @@ using Archive.Core.Config;
 using Archive.Core.Diagnostics;
 using Archive.Core.Loading;
 using Archive.Core.Model;
+using Archive.Core.Text;
 
 namespace Archive.Core.Enriching;
 
 /// <summary>
 /// The enrich stage: what needs every episode at once. The same episode listed twice made one,
-/// slugs unique across the archive, then the
-/// topic, person and show indexes.
+/// slugs unique across the archive, topics
+/// (from metadata and from the text), the topic, person and show indexes, related episodes, and
+/// the mentions in each transcript that link to a page.
 /// </summary>
 public static class ArchiveEnricher
 {
@@ -26,12 +28,17 @@ public static class ArchiveEnricher
         episodes = unique.Episodes;
         var inputIndexes = unique.InputIndexes;
         var slugs = EpisodeSlugs.Assign(episodes, diagnostics);
-        var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i])).ToList();
-        return new Result(
-            archiveEpisodes,
-            inputIndexes,
-            Taxonomy.Build(archiveEpisodes, e => e.Topics),
-            Taxonomy.Build(archiveEpisodes, e => e.Speakers.Where(s => !Text.SpeakerLabel.IsGeneric(s))),
-            Taxonomy.Build(archiveEpisodes, e => e.Show is null ? [] : [e.Show]));
+        var named = episodes.SelectMany(e => e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Concat(e.Show is null ? [] : [e.Show]));
+        var extraction = TopicExtractor.Extract(episodes, config.Topics, named.Distinct(StringComparer.Ordinal).ToList());
+        var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i]) { Topics = extraction.Topics[i] }).ToList();
+
+        var topics = Taxonomy.Build(archiveEpisodes, e => e.Topics);
+        var people = Taxonomy.Build(archiveEpisodes, e => e.Episode.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)));
+        var shows = Taxonomy.Build(archiveEpisodes, e => e.Episode.Show is null ? [] : [e.Episode.Show]);
+
+        var related = RelatedEpisodes.Find(archiveEpisodes, extraction);
+        var mentions = MentionFinder.Find(archiveEpisodes, topics, people, shows, config.Topics);
+        var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions[i] }).ToList();
+        return new Result(enriched, inputIndexes, topics, people, shows);
     }
 }

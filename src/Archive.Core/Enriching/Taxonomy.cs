@@ -1,5 +1,4 @@
 using Archive.Core.Loading;
-using Archive.Core.Model;
 using Archive.Core.Text;
 
 namespace Archive.Core.Enriching;
@@ -10,12 +9,12 @@ namespace Archive.Core.Enriching;
 /// </summary>
 public static class Taxonomy
 {
-    public static IReadOnlyList<TaxonomyTerm> Build(IReadOnlyList<ArchiveEpisode> episodes, Func<Episode, IEnumerable<string>> names)
+    public static IReadOnlyList<TaxonomyTerm> Build(IReadOnlyList<ArchiveEpisode> episodes, Func<ArchiveEpisode, IEnumerable<string>> names)
     {
         var terms = new Dictionary<string, (string Name, List<int> Episodes)>(StringComparer.Ordinal);
         for (int i = 0; i < episodes.Count; i++)
         {
-            foreach (var name in names(episodes[i].Episode))
+            foreach (var name in names(episodes[i]))
             {
                 var slug = Slug.From(name, "");
                 if (slug.Length == 0) continue;

@@ -185,6 +185,36 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
     }
 
     [Fact]
+    public void Topic_page_links_to_the_chapter_where_the_topic_comes_up()
+    {
+        var topic = Parser.ParseDocument(site.Page("topics/parquet/index.html"));
+        var schema = topic.QuerySelectorAll(".card").Single(c => c.QuerySelector(".card-title")!.TextContent == "Why Your Data Pipeline Needs a Schema");
+        var moment = Assert.Single(schema.QuerySelectorAll(".moments li"));
+        Assert.Equal("/episodes/why-your-data-pipeline-needs-a-schema/#t-00-03-30", moment.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("03:30 Schemas as contracts", moment.QuerySelector("a")!.TextContent);
+        Assert.Contains("Parquet helps here", moment.QuerySelector(".moment-excerpt")!.TextContent);
+    }
+
+    [Fact]
+    public void Episode_page_links_related_episodes_and_first_mentions_per_chapter()
+    {
+        var doc = Parser.ParseDocument(site.Page("episodes/why-your-data-pipeline-needs-a-schema/index.html"));
+        var related = doc.QuerySelectorAll(".related-list > li").ToList();
+        Assert.InRange(related.Count, 1, 5);
+        Assert.DoesNotContain(related, r => r.QuerySelector("a")!.GetAttribute("href") == "/episodes/why-your-data-pipeline-needs-a-schema/");
+        var streams = related.Single(r => r.QuerySelector("a.related-title")!.TextContent == "Streams, Batches and the Space Between");
+        Assert.Contains("Parquet", streams.QuerySelectorAll(".shared-topics a").Select(a => a.TextContent));
+
+        // "Parquet" links to its topic where the chapter first says it, not in the next paragraph.
+        var first = doc.GetElementById("t-00-03-30")!;
+        Assert.Equal("/topics/parquet/", first.QuerySelector("a.mention")!.GetAttribute("href"));
+        Assert.Equal("And Parquet helps here because the schema travels with the file.", first.QuerySelector(".para-body p:last-child")!.TextContent);
+        Assert.Empty(doc.GetElementById("t-00-03-34")!.QuerySelectorAll("a.mention[href='/topics/parquet/']"));
+        // The guest named in the introduction links to their page.
+        Assert.Equal("Lena Hoffmann", doc.GetElementById("t-00-00-06")!.QuerySelector("a.mention[href='/people/lena-hoffmann/']")!.TextContent);
+    }
+
+    [Fact]
     public void Topic_pages_and_the_topic_index_list_their_episodes()
     {
         var topic = Parser.ParseDocument(site.Page("topics/parquet/index.html"));

@@ -1,0 +1,110 @@
+using Archive.Core.Config;
+using Archive.Core.Enriching;
+using static Archive.Tests.Enriching.ArchiveBuilder;
+
+namespace Archive.Tests.Enriching;
+
+public class TopicExtractorTests
+{
+    // Six episodes of an invented show. DuckDB and "column stores" matter in three, Kubernetes in
+    // two; filler talk ("really", "you know", "a lot of people") is everywhere; "weather" is said
+    // often but in one episode only; "data" is in every episode.
+    private static readonly Archive.Core.Model.Episode[] Show =
+    [
+        Episode("Small data on a laptop", "Bytes", ["Ana Silva", "Ben Ode"], null, null,
+            "Really, you know, a lot of people think DuckDB is a toy. DuckDB runs on a laptop and reads data fast.",
+            "Column stores are why. Column stores read only the columns a query needs, and DuckDB is one of them.",
+            "The weather was bad, the weather is always bad, but the weather did not stop the data."),
+        Episode("Analytics without a cluster", "Bytes", ["Ana Silva", "Cleo Marr"], null, null,
+            "You know, really, DuckDB and column stores changed how we do analytics on data.",
+            "We moved off Kubernetes for this. Kubernetes was too much for a report, and DuckDB does it in one process.",
+            "Column stores again: a lot of people forget column stores compress so well."),
+        Episode("When you do need a cluster", "Bytes", ["Ana Silva", "Dev Rao"], null, null,
+            "Kubernetes is the right tool sometimes, really. Kubernetes schedules the jobs that move the data.",
+            "You know, a lot of people ask whether DuckDB scales. DuckDB scales up, not out, and that is fine for most data."),
+        Episode("Column stores explained", "Bytes", ["Ana Silva", "Eve Lind"], null, null,
+            "Column stores keep each column together. Column stores make scans of data cheap, really.",
+            "You know, a lot of people store rows. Rows are good for writes; for reads of data, column stores win."),
+        Episode("Interviewing engineers", "Bytes", ["Ana Silva", "Fay Ng"], null, null,
+            "Really, you know, interviews are a lot of people talking. Interviews should be about data and judgement.",
+            "Take-home tasks are fair. Take-home tasks show judgement better than puzzles about data."),
+        Episode("Hiring for judgement", "Bytes", ["Ana Silva", "Gus Holt"], null, null,
+            "You know, really, judgement is hard to interview for. Take-home tasks help with data roles.",
+            "A lot of people hire for speed; hire for judgement, and let take-home tasks show it with real data."),
+    ];
+
+    private static IReadOnlyList<IReadOnlyList<string>> Topics(IReadOnlyList<Archive.Core.Model.Episode> episodes, TopicRules? rules = null) =>
+        TopicExtractor.Extract(episodes, rules ?? new TopicRules(), episodes.SelectMany(e => e.Speakers).Distinct().ToList()).Topics;
+
+    [Fact]
+    public void Phrases_that_matter_in_several_episodes_become_topics_and_noise_never_does()
+    {
+        var topics = Topics(Show);
+        Assert.Contains("DuckDB", topics[0]);
+        Assert.Contains("column stores", topics[0]);
+        Assert.Contains("Kubernetes", topics[1]);
+        Assert.Contains("column stores", topics[3]);
+        Assert.Contains("take-home tasks", topics[4]);
+        Assert.Contains("judgement", topics[5]);
+
+        var all = topics.SelectMany(t => t).Select(t => t.ToLowerInvariant()).ToHashSet();
+        // Filler, a word said in one episode only, and a word said in every episode are not topics.
+        foreach (var noise in new[] { "really", "you know", "people", "lot", "weather", "data", "column", "stores" })
+            Assert.DoesNotContain(noise, all);
+        // Speakers' names are people, not topics.
+        Assert.DoesNotContain(all, t => t.Contains("ana") || t.Contains("silva"));
+    }
+
+    [Fact]
+    public void A_single_episode_gets_no_topics_from_its_text()
+    {
+        Assert.Empty(Topics([Show[0]])[0]);
+    }
+
+    [Fact]
+    public void Metadata_topics_come_first_and_spellings_of_one_topic_are_one()
+    {
+        var episodes = Show.Select((e, i) => i == 0 ? e with { Topics = ["Databases", "duckdb", "databases"] } : e).ToList();
+        var topics = Topics(episodes);
+        Assert.Equal("Databases", topics[0][0]);
+        Assert.Equal("duckdb", topics[0][1]);
+        Assert.Single(topics[0], t => t.Equals("duckdb", StringComparison.OrdinalIgnoreCase));
+        // The spelling met first names the topic everywhere.
+        Assert.Contains("duckdb", topics[1]);
+    }
+
+    [Fact]
+    public void Archive_rules_ban_merge_and_add_topics()
+    {
+        var episodes = Show.Select((e, i) => i switch
+        {
+            0 => e with { Topics = ["K8s", "Data"] },
+            3 => e with { Paragraphs = [.. e.Paragraphs, new("Eve Lind", TimeSpan.FromMinutes(9), "Parquet files are column stores on disk.")] },
+            _ => e,
+        }).ToList();
+        var rules = new TopicRules
+        {
+            Ban = ["data", "column store"],
+            Merge = new Dictionary<string, IReadOnlyList<string>> { ["container orchestration"] = ["Kubernetes", "K8s"] },
+            Add = ["Parquet"],
+        };
+        var topics = Topics(episodes, rules);
+        Assert.Equal(["container orchestration"], topics[0].Where(t => t.Contains("orchestration") || t == "K8s"));
+        Assert.DoesNotContain("Data", topics[0]);
+        Assert.DoesNotContain(topics.SelectMany(t => t), t => t.Contains("column store", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("container orchestration", topics[1]);
+        Assert.Contains("container orchestration", topics[2]);
+        Assert.DoesNotContain(topics.SelectMany(t => t), t => t == "Kubernetes");
+        // Added topics go to the episodes that mention them, even once.
+        Assert.Contains("Parquet", topics[3]);
+        Assert.DoesNotContain("Parquet", topics[0]);
+    }
+
+    [Fact]
+    public void The_same_archive_always_gives_the_same_topics()
+    {
+        var first = Topics(Show);
+        for (int run = 0; run < 3; run++)
+            Assert.Equal(first, Topics(Show));
+    }
+}
