@@ -20,7 +20,7 @@ public static partial class DuplicateEpisodes
     /// <summary>Texts shorter than this (in phrases) say too little to call two episodes one.</summary>
     public const int MinPhrases = 25;
 
-    /// <summary>A phrase in this many episodes of a group is boilerplate and proves nothing.</summary>
+    /// <summary>A phrase in this many different episodes of a group (or a tenth of a large group) is boilerplate and proves nothing.</summary>
     private const int CommonPhrase = 8;
 
     private const int TranscriptWords = 1500;
@@ -83,28 +83,53 @@ public static partial class DuplicateEpisodes
     /// </summary>
     private static IEnumerable<(int A, int B)> SimilarPairs(List<int> members, HashSet<ulong>[] fingerprints)
     {
-        var postings = new Dictionary<ulong, List<int>>();
+        // Texts that are exactly alike are one text listed again; they pair with the first of them,
+        // and only one of them counts towards how common a phrase is.
+        var firstWithText = new Dictionary<ulong, int>();
+        var distinct = new List<int>();
         foreach (var m in members)
+        {
+            var key = Signature(fingerprints[m]);
+            if (firstWithText.TryGetValue(key, out var first) && fingerprints[first].SetEquals(fingerprints[m]))
+            {
+                if (fingerprints[m].Count >= MinPhrases) yield return (first, m);
+                continue;
+            }
+            firstWithText.TryAdd(key, m);
+            distinct.Add(m);
+        }
+
+        var postings = new Dictionary<ulong, List<int>>();
+        foreach (var m in distinct)
             foreach (var phrase in fingerprints[m])
             {
                 if (!postings.TryGetValue(phrase, out var list)) postings[phrase] = list = [];
                 list.Add(m);
             }
+        int common = Math.Max(CommonPhrase, distinct.Count / 10);
         var shared = new Dictionary<(int, int), int>();
         foreach (var list in postings.Values)
         {
-            if (list.Count < 2 || list.Count > CommonPhrase) continue;
+            if (list.Count < 2 || list.Count > common) continue;
             for (int x = 0; x < list.Count; x++)
                 for (int y = x + 1; y < list.Count; y++)
                     shared[(list[x], list[y])] = shared.GetValueOrDefault((list[x], list[y])) + 1;
         }
         // The phrases of each text that are not boilerplate shared by many episodes.
-        var informative = members.ToDictionary(m => m, m => fingerprints[m].Count(p => postings[p].Count <= CommonPhrase));
+        var informative = distinct.ToDictionary(m => m, m => fingerprints[m].Count(p => postings[p].Count <= common));
         foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
         {
             int smaller = Math.Min(informative[a], informative[b]);
             if (smaller >= MinPhrases && count >= Threshold * smaller) yield return (a, b);
         }
+    }
+
+    /// <summary>The same for the same set of phrases, whatever their order.</summary>
+    private static ulong Signature(HashSet<ulong> phrases)
+    {
+        ulong sum = (ulong)phrases.Count, xor = 0;
+        foreach (var p in phrases) { sum += p; xor ^= p * 0x9E3779B97F4A7C15UL; }
+        return sum ^ (xor << 1);
     }
 
     /// <summary>Every three-word phrase of the episode's title, notes, chapter titles and first words of transcript, hashed.</summary>

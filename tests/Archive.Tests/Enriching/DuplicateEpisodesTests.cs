@@ -50,6 +50,15 @@ public class DuplicateEpisodesTests
     }
 
     [Fact]
+    public void An_episode_listed_many_times_over_is_still_one()
+    {
+        var other = "A conversation with a harbour master about dredging rules, silt, tides and the budget of a small port that nobody visits in winter, and about the ferry that stopped running.";
+        var episodes = Enumerable.Range(0, 24).Select(i => Episode(i + 1, i % 2 == 0 ? Description : other)).ToList();
+        var result = DuplicateEpisodes.Merge(episodes, new DiagnosticBag());
+        Assert.Equal([0, 1], result.InputIndexes);
+    }
+
+    [Fact]
     public void Different_shows_are_never_merged()
     {
         var result = DuplicateEpisodes.Merge([Episode(3, Description), Episode(4, Description, show: "Another Show")], new DiagnosticBag());
