@@ -14,6 +14,7 @@ public static class Program
         {
             BuildCommand.Create(output, error),
             CheckCommand.Create(output, error),
+            NormalizeCommand.Create(output, error),
             InitCommand.Create(output, error),
             ServeCommand.Create(output, error),
         };

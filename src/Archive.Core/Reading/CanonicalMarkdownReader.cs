@@ -27,7 +27,8 @@ public sealed partial class CanonicalMarkdownReader : ITranscriptReader
     [GeneratedRegex(@"^\*\*\[(?<time>[0-9:.,]+)\]\*\*[ \t]*(?<text>.*)$")]
     private static partial Regex TimedParagraph();
 
-    [GeneratedRegex(@"^(?<level>#{1,6})\s+(?<title>.+?)\s*#*\s*$")]
+    // A closing run of '#' counts only after a space, as in CommonMark: "## C#" is the title "C#".
+    [GeneratedRegex(@"^(?<level>#{1,6})\s+(?<title>.+?)(?:\s+#+)?\s*$")]
     private static partial Regex Heading();
 
     public int Detect(SourceText source)
@@ -98,7 +99,8 @@ public sealed partial class CanonicalMarkdownReader : ITranscriptReader
                     if (Timecode.TryParse(m.Groups["time"].Value, out var t)) time = t;
                     else diagnostics.Warn(source.Path, lineNo, $"'{m.Groups["time"].Value}' is not a time; the paragraph is kept without one");
                 }
-                if (m.Groups["name"].Success) currentSpeaker = MarkdownText.Unescape(m.Groups["name"].Value.Trim());
+                // "?" is the label of a paragraph whose speaker is not known, after a named one.
+                if (m.Groups["name"].Success) currentSpeaker = MarkdownText.Unescape(m.Groups["name"].Value.Trim()) is var name && name == "?" ? null : name;
                 speaker = currentSpeaker;
                 start = time;
                 labelled = true;
@@ -128,6 +130,8 @@ public sealed partial class CanonicalMarkdownReader : ITranscriptReader
                 Turns = turns,
                 Chapters = MergeChapters(explicitChapters, headings),
                 Shape = TextShape.Exact,
+                Truncated = fm?.Get("truncated") is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } truncated }
+                    && truncated.Trim().Equals("true", StringComparison.OrdinalIgnoreCase),
             },
         ];
     }

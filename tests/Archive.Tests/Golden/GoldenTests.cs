@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Archive.Core.Diagnostics;
 using Archive.Core.Loading;
+using Archive.Core.Normalizing;
+using Archive.Core.Reading;
+using Archive.Core.Writing;
 using Archive.Core.Model;
 using Archive.Tests.Support;
 
@@ -41,6 +45,29 @@ public class GoldenTests
         }
         Assert.True(File.Exists(expectedPath), $"no {Path.GetFileName(expectedPath)} yet; run UPDATE_GOLDEN=1 dotnet test and review it:\n{actual}");
         Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n"), actual);
+    }
+
+    /// <summary>
+    /// Every episode a golden input gives, written as canonical Markdown (what <c>archive normalize</c>
+    /// writes) and read back, is the same episode.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Normalized_markdown_reads_back_into_the_same_episodes(string relative)
+    {
+        var file = TranscriptFile.Load(Path.Combine(Folder, relative), relative);
+        foreach (var (episode, index) in file.Episodes.Select((e, i) => (e, i)))
+        {
+            var markdown = CanonicalMarkdownWriter.Write(episode);
+            var source = new SourceText($"{relative}#{index}.md", markdown);
+            var detected = TranscriptReaders.Detect(source);
+            var reader = Assert.IsType<CanonicalMarkdownReader>(detected);
+            var diagnostics = new DiagnosticBag();
+            var again = EpisodeNormalizer.Normalize(Assert.Single(reader.Read(source, diagnostics)), diagnostics);
+            Assert.True(EpisodeJson.Serialize(episode) == EpisodeJson.Serialize(again),
+                $"{relative} episode {index} changed on the way through canonical Markdown:\n{markdown}\n--- read back ---\n{EpisodeJson.Serialize(again)}");
+            Assert.DoesNotContain(diagnostics.Items, d => d.Severity == Severity.Error);
+        }
     }
 
     /// <summary>The expected-file path: <c>case.vtt</c> → <c>case.expected.json</c>.</summary>
