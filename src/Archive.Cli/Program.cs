@@ -17,6 +17,7 @@ public static class Program
             NormalizeCommand.Create(output, error),
             InitCommand.Create(output, error),
             ServeCommand.Create(output, error),
+            BenchCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

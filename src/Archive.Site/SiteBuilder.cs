@@ -38,11 +38,13 @@ public static class SiteBuilder
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
         var renderer = new SiteRenderer(archive, theme, options.Generator, hasSearch: !options.SkipSearchIndex);
-        IReadOnlyList<OutputFile> files;
+        using var writer = new SiteWriter(options.OutputDirectory, reuseUnchanged: !options.Clean);
+        var pages = new PageCounter(writer);
         try
         {
-            // Rendering thousands of pages takes a while: Ctrl+C stops it between pages.
-            files = renderer.Render(() =>
+            // Pages go to the writer as they are made (the site is never in memory at once), and
+            // Ctrl+C stops the rendering between pages.
+            renderer.Render(pages, () =>
             {
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Advance("render");
@@ -52,18 +54,8 @@ public static class SiteBuilder
         {
             throw new OperationCanceledException(cancellation);
         }
-        timings.Add(Lap("render", clock));
+        timings.Add(Lap("render+write", clock));
         cancellation.ThrowIfCancellationRequested();
-        int pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-
-        using var writer = new SiteWriter(options.OutputDirectory, reuseUnchanged: !options.Clean);
-        progress?.StageStarted("write", files.Count);
-        Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellation }, file =>
-        {
-            writer.Write(file);
-            progress?.Advance("write");
-        });
-        timings.Add(Lap("write", clock));
 
         bool indexed = false;
         if (!options.SkipSearchIndex)
@@ -77,7 +69,22 @@ public static class SiteBuilder
         }
         cancellation.ThrowIfCancellationRequested();
         writer.Commit();
-        return new BuildResult(pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, indexed, timings);
+        return new BuildResult(pages.Pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, indexed, timings);
+    }
+
+    /// <summary>Counts the pages (HTML files) on their way to the writer.</summary>
+    private sealed class PageCounter(IOutputSink inner) : IOutputSink
+    {
+        private int _pages;
+        public int Pages => _pages;
+
+        public void Write(OutputFile file, string? key = null)
+        {
+            if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
+            inner.Write(file, key);
+        }
+
+        public bool TryKeep(string path, string key) => inner.TryKeep(path, key);
     }
 
     private static StageTiming Lap(string stage, Stopwatch clock)

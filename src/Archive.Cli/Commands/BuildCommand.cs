@@ -16,27 +16,40 @@ public static class BuildCommand
     {
         var options = new BuildSettings.Options();
         var quiet = CommonOptions.Quiet();
+        // For `archive bench`, which runs builds as child processes and reads their figures.
+        var reportFile = new Option<string?>("--report") { Description = "Write the build's timings and counts as JSON to FILE", Hidden = true, HelpName = "FILE" };
         var command = new Command("build", "Build the site from the transcripts");
         options.AddTo(command);
         command.Options.Add(quiet);
+        command.Options.Add(reportFile);
         command.SetAction((parse, cancellation) =>
         {
             var report = new ConsoleReport(output, error, parse.GetValue(quiet));
             var settings = options.Resolve(parse, report);
-            return Task.FromResult(settings is null ? ExitCodes.Usage : Execute(report, settings, cancellation));
+            return Task.FromResult(settings is null ? ExitCodes.Usage : Execute(report, settings, cancellation, parse.GetValue(reportFile)));
         });
         return command;
     }
 
-    public static int Execute(ConsoleReport report, BuildSettings settings, CancellationToken cancellation) =>
-        Execute(report, settings.Load, settings.Build, settings.Strict, cancellation);
-
-    public static int Execute(ConsoleReport report, LoadOptions loadOptions, BuildOptions buildOptions, bool strict, CancellationToken cancellation)
+    public static int Execute(ConsoleReport report, BuildSettings settings, CancellationToken cancellation, string? reportFile = null)
     {
         var total = Stopwatch.StartNew();
-        var (exit, archive, result) = Run(report, loadOptions, buildOptions, strict, cancellation);
-        if (exit == ExitCodes.Success && !report.Quiet) PrintSummary(report, archive!, result!, buildOptions.OutputDirectory, total.Elapsed);
+        var (exit, archive, result) = Run(report, settings.Load, settings.Build, settings.Strict, cancellation);
+        if (exit != ExitCodes.Success) return exit;
+        if (!report.Quiet) PrintSummary(report, archive!, result!, settings.Build.OutputDirectory, total.Elapsed);
+        if (reportFile is not null) WriteReport(reportFile, archive!, result!);
         return exit;
+    }
+
+    private static void WriteReport(string path, LoadedArchive archive, BuildResult result)
+    {
+        using var self = Process.GetCurrentProcess();
+        var figures = new Benchmarking.BuildReport(
+            archive.Timings.Concat(result.Timings).Select(t => new Benchmarking.BuildReport.Stage(t.Stage, t.Elapsed.TotalSeconds)).ToList(),
+            archive.Episodes.Count, archive.Files.Count, archive.CachedFiles,
+            result.Files, result.Written, result.Unchanged, result.Removed,
+            self.TotalProcessorTime.TotalSeconds, self.PeakWorkingSet64);
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(figures, Benchmarking.BuildReport.Json));
     }
 
     /// <summary>Loads and builds, reporting problems; the archive and result are set on success.</summary>

@@ -126,6 +126,13 @@ public static class ArchiveLoader
         var filePaths = perFile.Select(f => f.DisplayPath).ToHashSet();
         diagnostics.AddRange(enrichDiagnostics.Items.Where(d => !filePaths.Contains(d.Path)));
 
+        // An episode's source key: its file's cache key and its place among the file's episodes.
+        var firstOfFile = new Dictionary<int, int>();
+        for (int i = loaded.Count - 1; i >= 0; i--) firstOfFile[loaded[i].File] = i;
+        var sourceKeys = enriched.InputIndexes
+            .Select(input => keys[loaded[input].File] is { } key ? $"{key}#{input - firstOfFile[loaded[input].File]}" : null)
+            .ToList();
+
         return new LoadedArchive
         {
             Config = config,
@@ -137,6 +144,7 @@ public static class ArchiveLoader
             Diagnostics = diagnostics,
             Timings = timings,
             CachedFiles = restored.Count(r => r),
+            EpisodeSourceKeys = sourceKeys,
         };
     }
 

@@ -18,6 +18,12 @@ public sealed record LoadedArchive
     public required IReadOnlyList<StageTiming> Timings { get; init; }
     /// <summary>How many input files came from the load cache instead of being parsed.</summary>
     public int CachedFiles { get; init; }
+    /// <summary>
+    /// Per episode (parallel to <see cref="Episodes"/>): the load cache's key of its file and its
+    /// place in it, so equal keys mean equal <see cref="Episode"/>s and the build can keep what it
+    /// made from one last time; null when loaded without the cache.
+    /// </summary>
+    public IReadOnlyList<string?> EpisodeSourceKeys { get; init; } = [];
 
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

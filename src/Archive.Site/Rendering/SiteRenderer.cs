@@ -33,41 +33,55 @@ public sealed class SiteRenderer
     /// <summary>What the layout needs to know about a page besides its body.</summary>
     private sealed record PageMeta(string Url, string Title, string Description, string Kind, string OpenGraphType = "website", string? JsonLd = null);
 
-    /// <summary>All files; episode pages are rendered in parallel, the order of the result is fixed.</summary>
+    /// <summary>All files, in memory (tests, tools); a build streams them with <see cref="Render(IOutputSink, Action?)"/>.</summary>
     public IReadOnlyList<OutputFile> Render(Action? episodeRendered = null)
     {
-        var files = new List<OutputFile>();
+        var collector = new OutputCollector();
+        Render(collector, episodeRendered);
+        return collector.Files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Every file of the site, handed to <paramref name="files"/> as soon as it is made, so the
+    /// site is never in memory at once. Episode pages are rendered in parallel; each file's
+    /// bytes depend only on the archive, never on the order.
+    /// </summary>
+    public void Render(IOutputSink files, Action? episodeRendered = null)
+    {
         var sitemap = new List<SitemapWriter.Entry>();
         var site = _views.Site;
         var urls = _views.Urls;
 
         void Page(string template, object view, PageMeta meta, string? lastModified = null)
         {
-            files.Add(OutputFile.Text(urls.FileFor(meta.Url), Layout(template, view, meta)));
+            files.Write(OutputFile.Text(urls.FileFor(meta.Url), Layout(template, view, meta)));
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
         Page("home", _views.Home(), new PageMeta(urls.Home, site.Title, site.Description ?? site.Title, "home",
             JsonLd: _data.WebSite(site.Title, site.Description, site.HasSearch)));
 
-        var episodeFiles = new List<OutputFile>[_archive.Episodes.Count];
         Parallel.For(0, _archive.Episodes.Count, i =>
         {
             var ae = _archive.Episodes[i];
             var view = _views.Episode(i);
             var description = ViewFactory.Excerpt(ae.Episode, 160);
             var meta = new PageMeta(view.Url, view.Title, description, "episode", "article", _data.Episode(ae, description));
-            var list = new List<OutputFile> { OutputFile.Text(urls.FileFor(view.Url), Layout("episode", view, meta)) };
+            files.Write(OutputFile.Text(urls.FileFor(view.Url), Layout("episode", view, meta)));
+            // Downloads are made from the Episode alone, which its source key identifies: an
+            // episode whose file did not change keeps last build's downloads without making them.
+            var sourceKey = i < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[i] : null;
             foreach (var exporter in TranscriptExporters.For(ae.Episode))
-                list.Add(OutputFile.Text(urls.FileFor(urls.EpisodeFile(ae.Slug, exporter.Suffix)), exporter.Write(ae.Episode)));
-            episodeFiles[i] = list;
+            {
+                var path = urls.FileFor(urls.EpisodeFile(ae.Slug, exporter.Suffix));
+                var key = sourceKey is null ? null : $"{CodeVersion}:{exporter.Suffix}:{sourceKey}";
+                if (key is not null && files.TryKeep(path, key)) continue;
+                files.Write(OutputFile.Text(path, exporter.Write(ae.Episode)), key);
+            }
             episodeRendered?.Invoke();
         });
-        for (int i = 0; i < episodeFiles.Length; i++)
-        {
-            files.AddRange(episodeFiles[i]);
-            sitemap.Add(new SitemapWriter.Entry(urls.Episode(_archive.Episodes[i].Slug), _archive.Episodes[i].Episode.Date?.ToString("yyyy-MM-dd")));
-        }
+        foreach (var ae in _archive.Episodes)
+            sitemap.Add(new SitemapWriter.Entry(urls.Episode(ae.Slug), ae.Episode.Date?.ToString("yyyy-MM-dd")));
 
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
 
@@ -87,13 +101,15 @@ public sealed class SiteRenderer
         }
 
         Page("search", new SearchPageView(site), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
-        files.Add(OutputFile.Text("404.html", Layout("404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"))));
-        files.Add(SitemapWriter.Write(sitemap, _archive.Config.SiteUrl));
-        files.Add(OutputFile.Text(".nojekyll", ""));
+        files.Write(OutputFile.Text("404.html", Layout("404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"))));
+        files.Write(SitemapWriter.Write(sitemap, _archive.Config.SiteUrl));
+        files.Write(OutputFile.Text(".nojekyll", ""));
         foreach (var (relative, path) in _theme.Assets())
-            files.Add(new OutputFile("assets/" + relative, File.ReadAllBytes(path)));
-        return files;
+            files.Write(new OutputFile("assets/" + relative, File.ReadAllBytes(path)));
     }
+
+    /// <summary>This build of the rendering code: kept files made by other code are made again.</summary>
+    private static readonly string CodeVersion = typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
 
     private string Layout(string template, object view, PageMeta meta)
     {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace Archive.Site.Writing;
 
@@ -12,15 +14,28 @@ namespace Archive.Site.Writing;
 /// have are simply not in the staging folder, so the swap removes them. Nothing is ever written
 /// into a linked file: every changed file is a new file in the staging folder.
 /// </para>
+/// <para>
+/// Files written with a key (what their bytes were made from) are listed with it in a manifest
+/// in the cache folder, so the next build can keep them without making them again
+/// (<see cref="TryKeep"/>) when the key is the same and the file was not touched since.
+/// </para>
 /// </summary>
-public sealed class SiteWriter : IDisposable
+public sealed class SiteWriter : IDisposable, IOutputSink
 {
+    private const string ManifestFile = "outputs.json";
+
+    /// <summary>A file written from a key, with the size and time it had when written.</summary>
+    private sealed record Made(string Key, long Length, long WriteTimeTicks);
+
     /// <summary>Marks a folder as built by the archive, so it may be replaced by the next build.</summary>
     public const string MarkerFile = ".archive-output";
 
     private readonly string _output;
     private readonly bool _reuse;
     private readonly FileStream _lock;
+    private readonly string _cache;
+    private readonly Dictionary<string, Made> _previousManifest;
+    private readonly ConcurrentDictionary<string, Made> _manifest = new(StringComparer.Ordinal);
     private bool _committed;
     private int _written, _unchanged;
 
@@ -31,7 +46,8 @@ public sealed class SiteWriter : IDisposable
         var parent = Path.GetDirectoryName(_output) ?? throw new IOException($"'{outputDirectory}' cannot be an output folder");
         var name = Path.GetFileName(_output);
         Directory.CreateDirectory(parent);
-        _lock = Lock(CacheDirectoryFor(_output), outputDirectory);
+        _cache = CacheDirectoryFor(_output);
+        _lock = Lock(_cache, outputDirectory);
         try
         {
             RecoverInterruptedSwap();
@@ -49,6 +65,7 @@ public sealed class SiteWriter : IDisposable
             throw;
         }
         _reuse = reuseUnchanged && Directory.Exists(_output);
+        _previousManifest = _reuse ? ReadManifest(Path.Combine(_cache, ManifestFile)) : [];
     }
 
     /// <summary>The folder being written; the indexer runs over it before <see cref="Commit"/>.</summary>
@@ -72,17 +89,36 @@ public sealed class SiteWriter : IDisposable
     }
 
     /// <summary>Writes one file into the staging folder. Safe to call from several threads for different paths.</summary>
-    public void Write(OutputFile file)
+    public void Write(OutputFile file, string? key = null)
     {
         var full = ResolveInside(Staging, file.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        if (_reuse && TryReuse(file.Path, full, file.Content))
+        if (_reuse && TryReuse(file.Path, full, file.Content)) Interlocked.Increment(ref _unchanged);
+        else
         {
-            Interlocked.Increment(ref _unchanged);
-            return;
+            File.WriteAllBytes(full, file.Content);
+            Interlocked.Increment(ref _written);
         }
-        File.WriteAllBytes(full, file.Content);
-        Interlocked.Increment(ref _written);
+        if (key is not null) Remember(file.Path, key, full);
+    }
+
+    public bool TryKeep(string path, string key)
+    {
+        if (!_reuse || !_previousManifest.TryGetValue(path, out var made) || made.Key != key) return false;
+        var before = new FileInfo(ResolveInside(_output, path));
+        if (!before.Exists || before.Length != made.Length || before.LastWriteTimeUtc.Ticks != made.WriteTimeTicks) return false;
+        var full = ResolveInside(Staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (!HardLink.TryCreate(before.FullName, full)) return false; // a copy would get a new time; make it again instead
+        Interlocked.Increment(ref _unchanged);
+        _manifest[path] = made;
+        return true;
+    }
+
+    private void Remember(string path, string key, string full)
+    {
+        var info = new FileInfo(full);
+        _manifest[path] = new Made(key, info.Length, info.LastWriteTimeUtc.Ticks);
     }
 
     /// <summary>
@@ -92,15 +128,22 @@ public sealed class SiteWriter : IDisposable
     public void KeepUnchanged(string relativeFolder)
     {
         var folder = ResolveInside(Staging, relativeFolder);
-        if (!_reuse || !Directory.Exists(folder)) return;
+        if (!Directory.Exists(folder)) return;
         Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), full =>
         {
             var relative = Path.GetRelativePath(Staging, full).Replace('\\', '/');
             var before = Path.Combine(_output, relative);
-            if (!File.Exists(before) || !SameBytes(before, File.ReadAllBytes(full))) return;
-            File.Delete(full);
-            if (LinkOrCopy(before, full)) Interlocked.Increment(ref _unchanged);
-            else Interlocked.Increment(ref _written);
+            if (_reuse && File.Exists(before) && SameBytes(before, File.ReadAllBytes(full)))
+            {
+                File.Delete(full);
+                if (LinkOrCopy(before, full))
+                {
+                    Interlocked.Increment(ref _unchanged);
+                    return;
+                }
+                File.Copy(before, full); // the same bytes, with a new time
+            }
+            Interlocked.Increment(ref _written);
         });
     }
 
@@ -121,6 +164,7 @@ public sealed class SiteWriter : IDisposable
         }
         Directory.Move(Staging, _output);
         _committed = true;
+        WriteManifest();
         if (previous is not null) Directory.Delete(previous, recursive: true);
     }
 
@@ -180,6 +224,34 @@ public sealed class SiteWriter : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    private static Dictionary<string, Made> ReadManifest(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<Dictionary<string, Made>>(stream) ?? [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return []; // no manifest: everything is made again, and compared byte by byte
+        }
+    }
+
+    private void WriteManifest()
+    {
+        var path = Path.Combine(_cache, ManifestFile);
+        try
+        {
+            var sorted = new SortedDictionary<string, Made>(_manifest, StringComparer.Ordinal);
+            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(sorted));
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Without it the next build makes those files again; nothing is wrong.
         }
     }
 

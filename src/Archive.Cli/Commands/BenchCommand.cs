@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Archive.Cli.Benchmarking;
+using Spectre.Console;
+
+namespace Archive.Cli.Commands;
+
+/// <summary>
+/// <c>archive bench</c>: generates synthetic archives (seeded) and measures, for each size, a
+/// clean build stage by stage, its peak memory, the output and index sizes, a rebuild with
+/// nothing changed and a rebuild after adding one episode. Builds run as child processes so
+/// their memory is theirs alone. The figures are printed, never asserted: docs/performance.md
+/// records them.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var episodes = new Option<int[]>("--episodes", "-n") { Description = "Archive sizes to measure", DefaultValueFactory = _ => [1000, 10000], AllowMultipleArgumentsPerToken = true, HelpName = "N" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic archives", DefaultValueFactory = _ => 1 };
+        var minutes = new Option<string>("--minutes") { Description = "Length of the episodes' speech, MIN-MAX or one value", DefaultValueFactory = _ => "20-120", HelpName = "MIN-MAX" };
+        var dir = new Option<string?>("--dir") { Description = "Folder for the archives and their builds, kept and reused (default: a temporary folder, deleted)", HelpName = "DIR" };
+        var runs = new Option<int>("--runs") { Description = "Clean builds per size; the median is shown", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var noSearch = new Option<bool>("--no-search") { Description = "Measure without the Pagefind search index" };
+        var generateOnly = new Option<bool>("--generate-only") { Description = "Only write the synthetic archives (into --dir)" };
+        var command = new Command("bench", "Generate synthetic archives and measure clean builds and rebuilds")
+        {
+            episodes, seed, minutes, dir, runs, noSearch, generateOnly,
+        };
+        command.SetAction(parse =>
+        {
+            var report = new ConsoleReport(output, error, quiet: false);
+            var range = parse.GetValue(minutes)!.Split('-', 2);
+            if (!int.TryParse(range[0], CultureInfo.InvariantCulture, out var min) || !int.TryParse(range[^1], CultureInfo.InvariantCulture, out var max) || min < 1 || max < min)
+            {
+                report.Error("--minutes must be MIN-MAX (or one number) with 1 ≤ MIN ≤ MAX");
+                return ExitCodes.Usage;
+            }
+            var root = parse.GetValue(dir);
+            bool temporary = root is null;
+            root = Path.GetFullPath(root ?? Path.Combine(Path.GetTempPath(), "archive-bench-" + Environment.ProcessId));
+            try
+            {
+                foreach (var n in parse.GetValue(episodes)!)
+                {
+                    var options = new SyntheticArchive.Options(n, parse.GetValue(seed), min, max);
+                    var folder = Path.Combine(root, $"n{n}-seed{options.Seed}-{min}-{max}");
+                    var corpus = new SyntheticArchive(options);
+                    Generate(report, corpus, options, folder);
+                    if (parse.GetValue(generateOnly)) continue;
+                    Measure(report, corpus, options, folder, Math.Max(1, parse.GetValue(runs)), parse.GetValue(noSearch));
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                report.Error(ex.Message);
+                return ExitCodes.Failed;
+            }
+            finally
+            {
+                if (temporary && Directory.Exists(root)) Directory.Delete(root, recursive: true);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Generate(ConsoleReport report, SyntheticArchive corpus, SyntheticArchive.Options options, string folder)
+    {
+        var input = Path.Combine(folder, "input");
+        var stamp = Path.Combine(folder, "generated.txt");
+        var description = $"{options}";
+        if (File.Exists(stamp) && File.ReadAllText(stamp) == description)
+        {
+            report.Info($"{options.Episodes:N0} episodes already generated in {input}");
+            return;
+        }
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var clock = Stopwatch.StartNew();
+        var bytes = corpus.WriteAll(input);
+        File.WriteAllText(stamp, description);
+        report.Info($"generated {options.Episodes:N0} episodes ({Megabytes(bytes)}) in {ConsoleReport.Seconds(clock.Elapsed)} into {input}");
+    }
+
+    private static void Measure(ConsoleReport report, SyntheticArchive corpus, SyntheticArchive.Options options, string folder, int runs, bool noSearch)
+    {
+        var input = Path.Combine(folder, "input");
+        var outputDir = Path.Combine(folder, "output");
+        string[] Args(bool clean) => ["--input", input, "--output", outputDir, "--quiet", .. clean ? new[] { "--clean" } : [], .. noSearch ? new[] { "--no-search" } : []];
+
+        var cleanRuns = new List<BuildMeasurement.Result>();
+        for (int r = 0; r < runs; r++)
+        {
+            report.Info($"clean build {r + 1}/{runs} of {options.Episodes:N0} episodes…");
+            cleanRuns.Add(BuildMeasurement.Run(Args(clean: true), folder));
+        }
+        var clean = cleanRuns.OrderBy(m => m.Wall).ElementAt(cleanRuns.Count / 2);
+        long siteBytes = FolderBytes(outputDir, except: "pagefind");
+        long indexBytes = FolderBytes(Path.Combine(outputDir, "pagefind"));
+        int indexFiles = Directory.Exists(Path.Combine(outputDir, "pagefind")) ? Directory.EnumerateFiles(Path.Combine(outputDir, "pagefind"), "*", SearchOption.AllDirectories).Count() : 0;
+
+        report.Info("rebuild with nothing changed…");
+        var unchanged = BuildMeasurement.Run(Args(clean: false), folder);
+        report.Info("rebuild after adding one episode…");
+        var added = Path.Combine(input, corpus.Episode(options.Episodes).RelativePath);
+        corpus.WriteEpisode(input, options.Episodes);
+        BuildMeasurement.Result oneMore;
+        try { oneMore = BuildMeasurement.Run(Args(clean: false), folder); }
+        finally { File.Delete(added); }
+        // Leave the output as the corpus is, for the next run.
+        BuildMeasurement.Run(Args(clean: false), folder);
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{options.Episodes:N0} episodes, {options.MinMinutes}–{options.MaxMinutes} min (seed {options.Seed}), {FolderBytes(input) / 1e6:0} MB of transcripts{(runs > 1 ? $", median of {runs} clean builds" : "")}")
+            .AddColumn("").AddColumn(new TableColumn("clean build").RightAligned())
+            .AddColumn(new TableColumn("rebuild, nothing changed").RightAligned()).AddColumn(new TableColumn("rebuild, one episode added").RightAligned());
+        var all = new[] { clean, unchanged, oneMore };
+        foreach (var stage in clean.Report.Stages.Select(s => s.Name))
+            Row(table, "  " + stage, all.Select(m => m.Report.Stages.FirstOrDefault(s => s.Name == stage) is { } s ? Seconds(s.Seconds) : "").ToArray());
+        Row(table, "before the index", all.Select(m => Seconds(m.Report.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds))).ToArray());
+        Row(table, "wall (process)", all.Select(m => Seconds(m.Wall.TotalSeconds)).ToArray());
+        Row(table, "CPU of archive", all.Select(m => Seconds(m.Report.CpuSeconds)).ToArray());
+        Row(table, "peak RSS, archive", all.Select(m => Megabytes(m.ArchivePeakRss)).ToArray());
+        Row(table, "peak RSS, Pagefind", all.Select(m => noSearch ? "–" : Megabytes(m.ToolPeakRss)).ToArray());
+        Row(table, "peak RSS, both at once", all.Select(m => Megabytes(m.TreePeakRss)).ToArray());
+        Row(table, "transcripts parsed", all.Select(m => (m.Report.Transcripts - m.Report.CachedTranscripts).ToString("N0", CultureInfo.InvariantCulture)).ToArray());
+        Row(table, "files written / kept / deleted", all.Select(m => $"{m.Report.Written:N0} / {m.Report.Unchanged:N0} / {m.Report.Removed:N0}").ToArray());
+        report.Console.Write(table);
+        var beforeIndex = clean.Report.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds);
+        var rebuildBeforeIndex = oneMore.Report.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds);
+        report.Console.WriteLine($"site {Megabytes(siteBytes)} without the index; index {Megabytes(indexBytes)} in {indexFiles:N0} files; "
+            + $"one-episode rebuild before the index: {rebuildBeforeIndex / beforeIndex:P0} of a clean build's");
+    }
+
+    private static void Row(Table table, string label, string[] values) => table.AddRow([label, .. values]);
+
+    private static long FolderBytes(string folder, string? except = null) =>
+        !Directory.Exists(folder) ? 0 : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => except is null || !Path.GetRelativePath(folder, f).StartsWith(except, StringComparison.Ordinal))
+            .Sum(f => new FileInfo(f).Length);
+
+    private static string Seconds(double s) => s >= 1 ? $"{s:0.00} s" : $"{s * 1000:0} ms";
+
+    private static string Megabytes(long bytes) => bytes >= 1e9 ? $"{bytes / 1e9:0.00} GB" : $"{bytes / 1e6:0} MB";
+}
