@@ -21,7 +21,8 @@ public sealed record BuildOptions(string OutputDirectory)
 /// <param name="Files">Every file of the new site, the search index's included.</param>
 /// <param name="Written">Files written with new bytes (the rest were kept from the previous output).</param>
 /// <param name="Removed">Files of the previous output the new site no longer has.</param>
-public sealed record BuildResult(int Pages, int Files, int Written, int Unchanged, int Removed, bool SearchIndexed, IReadOnlyList<StageTiming> Timings);
+/// <param name="NotRemade">Of the unchanged files, those not even rendered: the same fingerprint as last build's.</param>
+public sealed record BuildResult(int Pages, int Files, int Written, int Unchanged, int Removed, int NotRemade, bool SearchIndexed, IReadOnlyList<StageTiming> Timings);
 
 /// <summary>
 /// The build stage: render → write → index, over an archive that <see cref="ArchiveLoader"/>
@@ -61,6 +62,8 @@ public static class SiteBuilder
         if (!options.SkipSearchIndex)
         {
             progress?.StageStarted("index", 1);
+            // Pagefind runs while this process lives: hand back the memory rendering left behind.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             new PagefindRunner(log).Index(writer.Staging, cancellation);
             writer.KeepUnchanged("pagefind");
             indexed = true;
@@ -69,7 +72,7 @@ public static class SiteBuilder
         }
         cancellation.ThrowIfCancellationRequested();
         writer.Commit();
-        return new BuildResult(pages.Pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, indexed, timings);
+        return new BuildResult(pages.Pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, writer.NotRemade, indexed, timings);
     }
 
     /// <summary>Counts the pages (HTML files) on their way to the writer.</summary>
@@ -84,7 +87,12 @@ public static class SiteBuilder
             inner.Write(file, key);
         }
 
-        public bool TryKeep(string path, string key) => inner.TryKeep(path, key);
+        public bool TryKeep(string path, string key)
+        {
+            if (!inner.TryKeep(path, key)) return false;
+            if (path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
+            return true;
+        }
     }
 
     private static StageTiming Lap(string stage, Stopwatch clock)

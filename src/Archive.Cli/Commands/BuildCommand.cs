@@ -115,7 +115,7 @@ public static class BuildCommand
         table.AddRow("Pages written", result.Pages.ToString());
         table.AddRow("Files", result.Files.ToString());
         table.AddRow("  written (changed)", result.Written.ToString());
-        table.AddRow("  kept (unchanged)", result.Unchanged.ToString());
+        table.AddRow("  kept (unchanged)", result.NotRemade > 0 ? $"{result.Unchanged} ({result.NotRemade} not even rendered)" : result.Unchanged.ToString());
         table.AddRow("  deleted", result.Removed.ToString());
         table.AddRow("Warnings", archive.WarningCount.ToString());
         table.AddRow("Errors", archive.ErrorCount.ToString());

@@ -18,6 +18,7 @@ public sealed class SiteRenderer
     private readonly Theme.Theme _theme;
     private readonly ViewFactory _views;
     private readonly StructuredData _data;
+    private readonly PageFingerprints _fingerprints;
 
     public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, bool hasSearch)
     {
@@ -26,6 +27,7 @@ public sealed class SiteRenderer
         _templates = new TemplateRenderer(theme);
         _views = new ViewFactory(archive, generator, hasSearch);
         _data = new StructuredData(_views.Urls, archive.Config.SiteUrl);
+        _fingerprints = new PageFingerprints(theme, _views.Site, archive.Config.SiteUrl);
     }
 
     public SiteUrls Urls => _views.Urls;
@@ -54,7 +56,7 @@ public sealed class SiteRenderer
 
         void Page(string template, object view, PageMeta meta, string? lastModified = null)
         {
-            files.Write(OutputFile.Text(urls.FileFor(meta.Url), Layout(template, view, meta)));
+            WritePage(files, urls.FileFor(meta.Url), template, view, meta);
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
@@ -67,7 +69,7 @@ public sealed class SiteRenderer
             var view = _views.Episode(i);
             var description = ViewFactory.Excerpt(ae.Episode, 160);
             var meta = new PageMeta(view.Url, view.Title, description, "episode", "article", _data.Episode(ae, description));
-            files.Write(OutputFile.Text(urls.FileFor(view.Url), Layout("episode", view, meta)));
+            WritePage(files, urls.FileFor(view.Url), "episode", view, meta);
             // Downloads are made from the Episode alone, which its source key identifies: an
             // episode whose file did not change keeps last build's downloads without making them.
             var sourceKey = i < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[i] : null;
@@ -101,7 +103,7 @@ public sealed class SiteRenderer
         }
 
         Page("search", new SearchPageView(site), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
-        files.Write(OutputFile.Text("404.html", Layout("404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"))));
+        WritePage(files, "404.html", "404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"));
         files.Write(SitemapWriter.Write(sitemap, _archive.Config.SiteUrl));
         files.Write(OutputFile.Text(".nojekyll", ""));
         foreach (var (relative, path) in _theme.Assets())
@@ -110,6 +112,14 @@ public sealed class SiteRenderer
 
     /// <summary>This build of the rendering code: kept files made by other code are made again.</summary>
     private static readonly string CodeVersion = typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
+    /// <summary>Renders a page, unless last build rendered the same one (same fingerprint) and it can be kept.</summary>
+    private void WritePage(IOutputSink files, string path, string template, object view, PageMeta meta)
+    {
+        var fingerprint = _fingerprints.Of(template, view, meta);
+        if (fingerprint is not null && files.TryKeep(path, fingerprint)) return;
+        files.Write(OutputFile.Text(path, Layout(template, view, meta)), fingerprint);
+    }
 
     private string Layout(string template, object view, PageMeta meta)
     {

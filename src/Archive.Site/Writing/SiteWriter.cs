@@ -37,7 +37,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     private readonly Dictionary<string, Made> _previousManifest;
     private readonly ConcurrentDictionary<string, Made> _manifest = new(StringComparer.Ordinal);
     private bool _committed;
-    private int _written, _unchanged;
+    private int _written, _unchanged, _notRemade;
 
     /// <param name="reuseUnchanged">False for a clean build: every file is written anew.</param>
     public SiteWriter(string outputDirectory, bool reuseUnchanged = true)
@@ -75,6 +75,8 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     public int Written => _written;
     /// <summary>Files taken unchanged from the previous output so far.</summary>
     public int Unchanged => _unchanged;
+    /// <summary>Of the unchanged files, those kept by <see cref="TryKeep"/>: not even rendered.</summary>
+    public int NotRemade => _notRemade;
     /// <summary>Files of the previous output the new site no longer has; known after <see cref="Commit"/>.</summary>
     public int Removed { get; private set; }
 
@@ -111,6 +113,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         if (!HardLink.TryCreate(before.FullName, full)) return false; // a copy would get a new time; make it again instead
         Interlocked.Increment(ref _unchanged);
+        Interlocked.Increment(ref _notRemade);
         _manifest[path] = made;
         return true;
     }

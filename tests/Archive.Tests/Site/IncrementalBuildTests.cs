@@ -191,6 +191,10 @@ public class IncrementalBuildTests
         Assert.Equal(archive.Files.Count, archive.CachedFiles);
         Assert.Equal(0, result.Written);
         Assert.Equal(0, result.Removed);
+        // Every page and download was kept by its fingerprint, without being rendered.
+        var downloads = Directory.EnumerateFiles(Path.Combine(output, "episodes"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".html", StringComparison.Ordinal));
+        Assert.True(downloads > 0);
+        Assert.Equal(result.Pages + downloads, result.NotRemade);
     }
 
     [Fact]

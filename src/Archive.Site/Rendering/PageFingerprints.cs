@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Archive.Site.Rendering;
+
+/// <summary>
+/// A page's fingerprint: a hash of everything its bytes are made from — the rendering code, the
+/// theme's templates, the site-wide values the layout reads, the template's name and the page's
+/// view and head fields, serialized whole. A page whose fingerprint equals last build's is kept
+/// without being rendered (<see cref="Writing.IOutputSink.TryKeep"/>). Views are records of
+/// plain values, so their JSON holds all they carry; one that cannot be serialized gets no
+/// fingerprint and is simply rendered.
+/// </summary>
+public sealed class PageFingerprints
+{
+    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true, MaxDepth = 256 };
+
+    private readonly byte[] _buildWide;
+
+    /// <param name="siteWide">Values every page's layout reads besides its own view (the site view, the site URL).</param>
+    public PageFingerprints(Theme.Theme theme, params object?[] siteWide)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(typeof(PageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        foreach (var folder in theme.Folders)
+        {
+            var templates = Path.Combine(folder, "templates");
+            if (!Directory.Exists(templates)) continue;
+            foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n"));
+                hash.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
+            }
+        }
+        foreach (var value in siteWide)
+            hash.AppendData(value is null ? [0] : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json));
+        _buildWide = hash.GetHashAndReset();
+    }
+
+    /// <summary>The fingerprint of a page, or null when its view cannot be serialized.</summary>
+    public string? Of(string template, object view, object head)
+    {
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(_buildWide);
+            hash.AppendData(Encoding.UTF8.GetBytes(template + "\n"));
+            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(view, view.GetType(), Json));
+            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(head, head.GetType(), Json));
+            return "page:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
