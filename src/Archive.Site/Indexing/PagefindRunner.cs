@@ -37,7 +37,8 @@ public sealed class PagefindRunner
         return Locate() ?? Install();
     }
 
-    private static FileStream AcquireLock(string path)
+    /// <summary>An exclusive lock file, waited for up to ten minutes: one install at a time across processes.</summary>
+    internal static FileStream AcquireLock(string path)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
         while (true)

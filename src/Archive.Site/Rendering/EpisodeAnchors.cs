@@ -8,7 +8,8 @@ namespace Archive.Site.Rendering;
 /// The ids on an episode page. A paragraph's id is its time (<c>t-00-12-34</c>), with <c>-2</c>,
 /// <c>-3</c>… when earlier paragraphs started in the same second, or <c>p-N</c> without a time:
 /// computable for one paragraph alone, so topic and person pages can deep-link without building
-/// the page. Chapter ids are slugs of their titles, kept apart from paragraph and layout ids.
+/// the page. Chapter ids are slugs of their titles, kept apart from paragraph and layout ids and
+/// beginning with a letter (<c>chapter-2026-thesis</c>).
 /// </summary>
 public static partial class EpisodeAnchors
 {
@@ -19,8 +20,9 @@ public static partial class EpisodeAnchors
         "related-title", "more-title", "downloads-title", "source-title",
     ];
 
-    [GeneratedRegex(@"^[tp]-\d")]
-    private static partial Regex ParagraphLike();
+    /// <summary>Slugs an id cannot be as they are: a paragraph's form (<c>t-00-…</c>, <c>p-3</c>), or a leading digit (ids begin with a letter).</summary>
+    [GeneratedRegex(@"^(?:[tp]-\d|\d)")]
+    private static partial Regex NeedsPrefix();
 
     public static string Paragraph(Episode e, int index)
     {
@@ -40,7 +42,7 @@ public static partial class EpisodeAnchors
         return e.Chapters.Select(c =>
         {
             var slug = Slug.From(c.Title, "chapter");
-            return registry.Claim(ParagraphLike().IsMatch(slug) ? "chapter-" + slug : slug);
+            return registry.Claim(NeedsPrefix().IsMatch(slug) ? "chapter-" + slug : slug);
         }).ToList();
     }
 

@@ -121,10 +121,32 @@ public sealed class SiteRenderer
         files.Write(OutputFile.Text(path, Layout(template, view, meta)), fingerprint);
     }
 
+    /// <summary>Longer titles are cut in search results and tabs: the site's name goes first, then words at the end.</summary>
+    public const int MaxTitleLength = 70;
+
+    /// <summary>
+    /// The <c>&lt;title&gt;</c>: "Page · Site" when it fits in <see cref="MaxTitleLength"/>, else the
+    /// page's title cut at a word. Measured as written in the HTML, where an apostrophe takes six
+    /// characters (<c>&amp;#x27;</c>), as validators measure it.
+    /// </summary>
+    public static string DocumentTitle(string title, string? siteTitle)
+    {
+        var full = siteTitle is null ? title : $"{title} · {siteTitle}";
+        if (EscapedLength(full) <= MaxTitleLength) return full;
+        for (int max = MaxTitleLength; ; max -= 5)
+        {
+            var cut = Archive.Core.Normalizing.TitleText.CutAtWord(title, max);
+            if (EscapedLength(cut) <= MaxTitleLength || max <= 20) return cut;
+        }
+    }
+
+    private static int EscapedLength(string text) =>
+        text.Sum(c => c switch { '&' => 5, '<' or '>' => 4, '"' or '\'' or '`' or '=' => 6, _ => 1 });
+
     private string Layout(string template, object view, PageMeta meta)
     {
         var content = _templates.Render(template, view);
-        var pageTitle = meta.Kind == "home" ? meta.Title : $"{meta.Title} · {_views.Site.Title}";
+        var pageTitle = DocumentTitle(meta.Title, meta.Kind == "home" ? null : _views.Site.Title);
         return _templates.Render("layout", new LayoutView(
             _views.Site, pageTitle, meta.Title, meta.Description, _data.Absolute(meta.Url), _archive.Config.SiteUrl is not null,
             meta.OpenGraphType, meta.JsonLd, content, meta.Kind, meta.Kind == "search"));
