@@ -109,6 +109,11 @@ public static class TopicExtractor
             foreach (var topic in e.Topics)
                 if (rulebook.Canonical(WordScanner.KeyOf(topic)) is { Length: > 0 } key) display.TryAdd(key, topic.Trim());
 
+        // A topic found in the text that differs from a named one only by its ending ("cache" and
+        // "caching") is that topic.
+        var byRoot = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in display.Keys) byRoot.TryAdd(Root(key), key);
+
         var topics = new IReadOnlyList<string>[n];
         for (int i = 0; i < n; i++)
         {
@@ -120,15 +125,17 @@ public static class TopicExtractor
             }
             foreach (var key in rulebook.Added)
                 if (counted[i].Mentioned.Contains(key) && !keys.Contains(key)) keys.Add(key);
-            foreach (var key in found[i])
+            foreach (var foundKey in found[i])
             {
-                if (given[key] < options.MinSupport || keys.Contains(key)) continue;
+                if (given[foundKey] < options.MinSupport) continue;
+                var key = byRoot.TryGetValue(Root(foundKey), out var namedKey) ? namedKey : foundKey;
+                if (keys.Contains(key)) continue;
                 keys.Add(key);
                 if (!display.ContainsKey(key))
                 {
                     // Written with capitals mid-sentence across the archive, it is a name; without that evidence,
                     // only capitals inside a word (GitHub, LLM) say so.
-                    var (surface, _, mid, capitalized) = surfaces[key];
+                    var (surface, _, mid, capitalized) = surfaces[foundKey];
                     bool named = mid > 0 ? capitalized * 2 > mid : surface.Skip(1).Any(char.IsUpper);
                     display[key] = named ? WithoutPossessive(surface) : WithoutPossessive(surface).ToLowerInvariant();
                 }
@@ -145,6 +152,17 @@ public static class TopicExtractor
         if (t.Words > 1) score *= 1.5;
         if (t.CapitalizedMidSentence * 2 > t.MidSentence && t.MidSentence > 0) score *= 1.25;
         return score;
+    }
+
+    /// <summary>A key without the endings that make another form of one word: "caching" → "cach", "cache" → "cach".</summary>
+    private static string Root(string key)
+    {
+        int space = key.LastIndexOf(' ');
+        var word = key[(space + 1)..];
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal)) word = word[..^3];
+        else if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) word = word[..^2];
+        if (word.Length > 3 && word.EndsWith('e')) word = word[..^1];
+        return key[..(space + 1)] + word;
     }
 
     private static string WithoutPossessive(string surface) =>
