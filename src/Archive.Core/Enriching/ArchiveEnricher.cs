@@ -7,8 +7,8 @@ using Archive.Core.Text;
 namespace Archive.Core.Enriching;
 
 /// <summary>
-/// The enrich stage: what needs every episode at once. The same episode listed twice made one,
-/// slugs unique across the archive, topics
+/// The enrich stage: what needs every episode at once. Speaker aliases from archive.yml applied,
+/// the same episode listed twice made one, slugs unique across the archive, topics
 /// (from metadata and from the text), the topic, person and show indexes, related episodes, and
 /// the mentions in each transcript that link to a page.
 /// </summary>
@@ -24,6 +24,7 @@ public static class ArchiveEnricher
 
     public static Result Enrich(IReadOnlyList<Episode> episodes, ArchiveConfig config, DiagnosticBag diagnostics)
     {
+        episodes = SpeakerAliases.From(config.SpeakerAliases).Apply(episodes);
         var unique = DuplicateEpisodes.Merge(episodes, diagnostics);
         episodes = unique.Episodes;
         var inputIndexes = unique.InputIndexes;

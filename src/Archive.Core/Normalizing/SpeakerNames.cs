@@ -54,6 +54,7 @@ public sealed class SpeakerNames
     public List<Paragraph> Apply(IEnumerable<Paragraph> paragraphs) =>
         paragraphs.Select(p => p.Speaker is { } s && Of(s) != s ? p with { Speaker = Of(s) } : p).ToList();
 
-    private static string Key(string name) =>
+    /// <summary>A name compared without case and with single spaces.</summary>
+    internal static string Key(string name) =>
         string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }
