@@ -32,9 +32,17 @@ public static class ChapterMatcher
             if (match < WeakMatch)
                 diagnostics.Warn(path, highlights[i].Line,
                     $"chapter \"{highlights[i].Title}\" is placed by its words, which are hardly in the transcript; it was put in order between its neighbours");
-            chapters.Add(new Chapter(TitleText.Clean(highlights[i].Title), highlights[i].Start ?? paragraphs[paragraph].Start, paragraph));
+            chapters.Add(new Chapter(TitleText.Clean(highlights[i].Title), paragraphs[paragraph].Start, paragraph));
         }
         return chapters;
+    }
+
+    /// <summary>Chapters placed by their titles' words, or null when some title's words are hardly in the text.</summary>
+    public static List<Chapter>? PlaceIfFound(IReadOnlyList<RawChapter> chapters, IReadOnlyList<Paragraph> paragraphs)
+    {
+        var placements = Place(chapters.Select(h => h.Title).ToList(), paragraphs);
+        if (placements.Any(p => p.Match < WeakMatch)) return null;
+        return placements.Select((p, i) => new Chapter(TitleText.Clean(chapters[i].Title), chapters[i].Start ?? paragraphs[p.Paragraph].Start, p.Paragraph)).ToList();
     }
 
     /// <summary>One placement per title, in order; paragraphs strictly increase while there are enough of them.</summary>

@@ -29,22 +29,31 @@ public static class EpisodeNormalizer
         foreach (var s in meta.Speakers.Select(names.Of).Concat(paragraphs.Select(p => p.Speaker)))
             if (s is not null && !speakers.Contains(s, StringComparer.Ordinal)) speakers.Add(s);
 
-        // Highlights, and timed chapters of a transcript without times, are placed by their words.
-        bool byWords = chapterSource is [{ Origin: ChapterOrigin.Highlight }, ..]
-            || (chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null));
-        var chapters = byWords && chapterSource.Count > 0 && paragraphs.Count > 0
-            ? ChapterMatcher.PlaceByWords(chapterSource, paragraphs, path, diagnostics)
+        // Highlights are placed by their words; so are timed chapters of a whole transcript without
+        // times, when all their words are found in it.
+        var chapters = paragraphs.Count == 0 || chapterSource.Count == 0 ? PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics)
+            : chapterSource[0].Origin == ChapterOrigin.Highlight ? ChapterMatcher.PlaceByWords(chapterSource, paragraphs, path, diagnostics)
+            : !raw.Truncated && chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null)
+              && ChapterMatcher.PlaceIfFound(chapterSource, paragraphs) is { } found ? found
             : PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics);
+        // A long transcript that offers no chapters at all gets some; the archive's own format is read as written.
+        if (chapters.Count == 0 && chapterSource.Count == 0 && raw.Shape != TextShape.Exact)
+            chapters = GeneratedChapters.For(paragraphs);
 
         var title = meta.Title is { } given ? TitleText.Clean(given) : null;
         if (string.IsNullOrEmpty(title))
         {
-            title = TitleText.FromText(paragraphs.FirstOrDefault()?.Text);
-            if (title is not null)
-                diagnostics.Warn(path, raw.Source.Line, $"no title; using the first sentence: \"{title}\"");
+            if (TitleText.FromTranscript(paragraphs.Take(8).Select(p => p.Text).ToList()) is { } derived)
+            {
+                title = derived.Title;
+                diagnostics.Warn(path, raw.Source.Line, derived.Source == TitleText.Source.Announcement
+                    ? $"no title; using what the opening says the episode is about: \"{title}\""
+                    : $"no title; using the first sentence: \"{title}\"");
+            }
             else
             {
-                title = raw.Source.Path is var p && Path.GetFileNameWithoutExtension(p) is { Length: > 0 } stem ? stem : "Untitled";
+                var stem = Path.GetFileNameWithoutExtension(raw.Source.Path);
+                title = FileNameTitle.From(stem) ?? (stem.Length > 0 ? stem : "Untitled");
                 diagnostics.Warn(path, raw.Source.Line, $"no title and no text to take one from; using the file name \"{title}\"");
             }
         }

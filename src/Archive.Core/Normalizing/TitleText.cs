@@ -32,6 +32,58 @@ public static partial class TitleText
         return Clean(char.ToUpperInvariant(sentence[0]) + sentence[1..]);
     }
 
+    /// <summary>How a derived title was found, for the warning that reports it.</summary>
+    public enum Source { Announcement, Sentence }
+
+    // "… to talk about caches, the fastest way …", "Tonight's talk is about maps that lie.", "we discuss triage".
+    [GeneratedRegex(@"(?:\b(?:talk|talking|chat|chatting|speak|speaking|hear|hearing|learn|learning|think|thinking)\s+about|\bdiscuss(?:ing)?|\bgo(?:ing)? through|\b(?:episode|talk|show|conversation|session|lecture|topic)(?:'s|’s)?\s+(?:is|will be)(?:\s+all)?\s+about|\btopic (?:today )?is)\s+(?<topic>[^.?!]+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Announcement();
+
+    // What speech opens with before it says anything: "So,", "Yeah, and", "Hey everyone,".
+    [GeneratedRegex(@"^(?:(?:so|well|okay|ok|alright|all right|yeah|yes|um|uh|and|but|right|now|hey|hi|hello|oh)(?:\s+(?:everyone|everybody|folks|guys|all|there))?\s*[,.!]?\s+)+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
+
+    // Introductions say who, not what: "This is Alessio…", "I'm joined by…".
+    [GeneratedRegex(@"^(?:this is|i'm|i am|my name is|today i'm joined|i'm joined|joining me|with me|welcome back|thanks? (?:you )?for|good (?:morning|afternoon|evening))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Introduction();
+
+    /// <summary>
+    /// A title for a transcript that has none: what its opening says it is about ("today Diego is
+    /// here to talk about caches, the fastest way to be wrong" → "Caches, the fastest way to be
+    /// wrong"), else its first sentence that is more than a greeting or an introduction, without
+    /// the fillers speech starts with.
+    /// </summary>
+    public static (string Title, Source Source)? FromTranscript(IReadOnlyList<string> paragraphs)
+    {
+        var opening = Whitespace().Replace(string.Join(" ", paragraphs), " ").Trim();
+        if (opening.Length == 0) return null;
+        var head = opening.Length > 800 ? opening[..800] : opening;
+        foreach (Match m in Announcement().Matches(head))
+        {
+            var topic = m.Groups["topic"].Value.Trim().TrimEnd(',', ';', ':', ' ');
+            int words = Sentences.CountWords(topic);
+            var content = Terms.Of(topic).Where(t => !t.IsStopWord).ToList();
+            // "talk about it" names nothing; "talk about caching" does.
+            if (words <= 16 && content.Count > 0 && (words >= 2 || content[0].Word.Length >= 5))
+                return (Clean(Capitalize(CutAtWord(topic, MaxLength))), Source.Announcement);
+        }
+        var ends = Sentences.Ends(opening);
+        int start = 0;
+        foreach (var end in ends.Take(8).Append(opening.Length))
+        {
+            var sentence = Filler().Replace(opening[start..end].Trim(), "");
+            start = end;
+            if (Sentences.CountWords(sentence) >= 4 && !Introduction().IsMatch(sentence) && FromText(sentence) is { } title)
+                return (title, Source.Sentence);
+        }
+        return FromText(opening) is { } first ? (first, Source.Sentence) : null;
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>Cuts at the last word boundary within <paramref name="max"/> characters, adding an ellipsis.</summary>
     public static string CutAtWord(string text, int max)
     {

@@ -150,6 +150,29 @@ public class TextSeedTests
     }
 
     [Fact]
+    public void Seed_003_without_chapters_gets_one_every_five_to_ten_minutes_titled_from_its_content()
+    {
+        var (e, _) = Load("003");
+        Assert.InRange(e.Chapters.Count, 8, 16);
+        Assert.Equal(0, e.Chapters[0].FirstParagraph);
+        var starts = e.Chapters.Select(c => c.Start!.Value).Append(e.Duration!.Value).ToList();
+        for (int i = 1; i < starts.Count; i++)
+            Assert.InRange(starts[i] - starts[i - 1], TimeSpan.FromMinutes(i == starts.Count - 1 ? 3 : 5), TimeSpan.FromMinutes(10));
+        Assert.All(e.Chapters, c => Assert.Equal(e.Paragraphs[c.FirstParagraph].Start, c.Start));
+        // Titled by what the section says, in words that occur in it.
+        for (int i = 0; i < e.Chapters.Count; i++)
+        {
+            var c = e.Chapters[i];
+            Assert.DoesNotMatch(@"^Part \d", c.Title);
+            Assert.InRange(c.Title.Length, 3, 60);
+            int end = i + 1 < e.Chapters.Count ? e.Chapters[i + 1].FirstParagraph : e.Paragraphs.Count;
+            var section = string.Join(" ", e.Paragraphs.Skip(c.FirstParagraph).Take(end - c.FirstParagraph).Select(p => p.Text));
+            Assert.All(c.Title.Split(" and "), phrase => Assert.Contains(phrase, section, StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.Equal(e.Chapters.Count, e.Chapters.Select(c => c.Title).Distinct().Count());
+    }
+
+    [Fact]
     public void Seed_003_segments_become_readable_paragraphs()
     {
         var (e, _) = Load("003");
