@@ -16,6 +16,8 @@ public sealed record BuildOptions(string OutputDirectory)
     public string Generator { get; init; } = "transcript-archive";
     /// <summary>Write every file anew instead of keeping those whose bytes did not change.</summary>
     public bool Clean { get; init; }
+    /// <summary>Most characters of text in one search index (see <see cref="SearchPartitions"/>); smaller values give more, smaller indexes.</summary>
+    public long SearchPartitionCharacters { get; init; } = SearchPartitions.DefaultMaxCharacters;
 }
 
 /// <param name="Files">Every file of the new site, the search index's included.</param>
@@ -38,7 +40,8 @@ public static class SiteBuilder
 
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
-        var renderer = new SiteRenderer(archive, theme, options.Generator, hasSearch: !options.SkipSearchIndex);
+        var searchIndexes = options.SkipSearchIndex || archive.Episodes.Count == 0 ? [] : SearchPartitions.Plan(archive, options.SearchPartitionCharacters);
+        var renderer = new SiteRenderer(archive, theme, options.Generator, searchIndexes);
         using var writer = new SiteWriter(options.OutputDirectory, reuseUnchanged: !options.Clean);
         var pages = new PageCounter(writer);
         try
@@ -59,12 +62,12 @@ public static class SiteBuilder
         cancellation.ThrowIfCancellationRequested();
 
         bool indexed = false;
-        if (!options.SkipSearchIndex)
+        if (searchIndexes.Count > 0)
         {
             progress?.StageStarted("index", 1);
             // Pagefind runs while this process lives: hand back the memory rendering left behind.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            new PagefindRunner(log).Index(writer.Staging, cancellation);
+            new SearchIndexer(new PagefindRunner(log)).Build(archive, searchIndexes, writer.Staging, cancellation);
             writer.KeepUnchanged("pagefind");
             indexed = true;
             progress?.Advance("index");

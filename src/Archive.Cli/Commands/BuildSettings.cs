@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Archive.Core.Loading;
 using Archive.Site;
+using Archive.Site.Indexing;
 using Archive.Site.Writing;
 
 namespace Archive.Cli.Commands;
@@ -20,12 +21,13 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
         private readonly Option<string?> _siteUrl = new("--site-url") { Description = "Absolute address of the site, e.g. https://me.github.io, for absolute sitemap URLs (default: url in archive.yml)", HelpName = "URL" };
         private readonly Option<string> _theme = new("--theme") { Description = "Theme folder; its files override the default theme's", DefaultValueFactory = _ => "themes/default", HelpName = "DIR" };
         private readonly Option<bool> _noSearch = new("--no-search") { Description = "Skip the Pagefind search index" };
+        private readonly Option<long> _searchIndexChars = new("--search-index-chars") { Description = "Most characters of text in one search index; larger archives get several, merged by the search page (default: 100000000, about 4 GB of memory for Pagefind)", DefaultValueFactory = _ => SearchPartitions.DefaultMaxCharacters, HelpName = "N" };
         private readonly Option<bool> _clean = new("--clean") { Description = "Ignore the build cache: parse every transcript and write every file anew" };
         private readonly Option<bool> _strict = CommonOptions.Strict();
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _input, _output, _baseUrl, _siteUrl, _theme, _noSearch, _clean, _strict })
+            foreach (var option in new Option[] { _input, _output, _baseUrl, _siteUrl, _theme, _noSearch, _searchIndexChars, _clean, _strict })
                 command.Options.Add(option);
         }
 
@@ -54,6 +56,11 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
                 report.Error($"--site-url '{site}' is not an absolute http(s) address");
                 return null;
             }
+            if (parse.GetValue(_searchIndexChars) < 1)
+            {
+                report.Error("--search-index-chars must be at least 1");
+                return null;
+            }
             var outputPath = parse.GetValue(_output)!;
             bool clean = parse.GetValue(_clean);
             return new BuildSettings(
@@ -70,6 +77,7 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
                     SkipSearchIndex = parse.GetValue(_noSearch),
                     Generator = CommonOptions.Generator,
                     Clean = clean,
+                    SearchPartitionCharacters = parse.GetValue(_searchIndexChars),
                 },
                 parse.GetValue(_strict));
         }

@@ -16,11 +16,14 @@ public sealed class PagefindRunner
 
     public PagefindRunner(Action<string> log) => _log = log;
 
-    /// <summary>Indexes <paramref name="siteDirectory"/> into its <c>pagefind/</c> folder. Throws <see cref="PagefindException"/> on failure.</summary>
-    public string Index(string siteDirectory, CancellationToken cancellation = default)
+    /// <summary>
+    /// Indexes the HTML files in <paramref name="siteDirectory"/> into the Pagefind bundle folder
+    /// <paramref name="bundleDirectory"/>. Throws <see cref="PagefindException"/> on failure.
+    /// </summary>
+    public string Index(string siteDirectory, string bundleDirectory, CancellationToken cancellation = default)
     {
         var (file, args) = EnsureInstalled();
-        var arguments = new List<string>(args) { "--site", siteDirectory };
+        var arguments = new List<string>(args) { "--site", Path.GetFullPath(siteDirectory), "--output-path", Path.GetFullPath(bundleDirectory), "--quiet" };
         var (exit, output) = Run(file, arguments, siteDirectory, cancellation);
         if (exit != 0)
             throw new PagefindException($"pagefind failed (exit {exit}):\n{output.Trim()}");

@@ -49,9 +49,16 @@ public sealed class MediaLink
     }
 
     /// <summary>The URL that opens the media at <paramref name="time"/>, or null when it cannot seek.</summary>
-    public string? At(TimeSpan time)
+    public string? At(TimeSpan time) => AtSeconds(((long)Math.Max(0, time.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// <see cref="At"/> with <paramref name="placeholder"/> where the seconds go, for a script that
+    /// knows the time only in the browser (the search page's "play from here"); null when it cannot seek.
+    /// </summary>
+    public string? Template(string placeholder) => AtSeconds(placeholder);
+
+    private string? AtSeconds(string seconds)
     {
-        var seconds = ((long)Math.Max(0, time.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         switch (Kind)
         {
             case MediaKind.YouTube:

@@ -1,5 +1,6 @@
 using Archive.Core.Loading;
 using Archive.Site.Exporting;
+using Archive.Site.Indexing;
 using Archive.Site.Theme;
 using Archive.Site.Views;
 using Archive.Site.Writing;
@@ -20,8 +21,13 @@ public sealed class SiteRenderer
     private readonly StructuredData _data;
     private readonly PageFingerprints _fingerprints;
 
-    public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, bool hasSearch)
+    private readonly IReadOnlyList<SearchPartition> _searchIndexes;
+
+    /// <param name="searchIndexes">The search indexes the index step will build, newest first; empty without search.</param>
+    public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, IReadOnlyList<SearchPartition> searchIndexes)
     {
+        bool hasSearch = searchIndexes.Count > 0;
+        _searchIndexes = searchIndexes;
         _archive = archive;
         _theme = theme;
         _templates = new TemplateRenderer(theme);
@@ -102,7 +108,7 @@ public sealed class SiteRenderer
             Page("show", _views.ShowPage(show), new PageMeta(urls.Show(show.Slug), show.Name, description, "show", JsonLd: _data.Series(show, description)));
         }
 
-        Page("search", new SearchPageView(site), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
+        Page("search", SearchPage(), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
         WritePage(files, "404.html", "404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"));
         files.Write(SitemapWriter.Write(sitemap, _archive.Config.SiteUrl));
         files.Write(OutputFile.Text(".nojekyll", ""));
@@ -142,6 +148,13 @@ public sealed class SiteRenderer
 
     private static int EscapedLength(string text) =>
         text.Sum(c => c switch { '&' => 5, '<' or '>' => 4, '"' or '\'' or '`' or '=' => 6, _ => 1 });
+
+    private SearchPageView SearchPage()
+    {
+        var urls = _views.Urls;
+        var indexes = _searchIndexes.Select(p => new Dictionary<string, object> { ["name"] = p.Name, ["url"] = urls.Base + p.Folder, ["dated"] = p.Dated });
+        return new SearchPageView(_views.Site, urls.Base + SearchPartitions.PrimaryFolder, System.Text.Json.JsonSerializer.Serialize(indexes));
+    }
 
     private string Layout(string template, object view, PageMeta meta)
     {

@@ -151,6 +151,11 @@ public sealed record YearView(string Year, string Id, string CountLabel, IReadOn
 
 public sealed record MonthView(string Name, string Id, IReadOnlyList<EpisodeCardView> Episodes);
 
-public sealed record SearchPageView(SiteView Site);
+/// <summary>
+/// The search page. <see cref="BundleUrl"/> is Pagefind's primary bundle; <see cref="IndexesJson"/>
+/// lists every search index of the site, newest first, as JSON <c>[{"name":"2025","url":"/pagefind/"}, …]</c>
+/// (the first is the primary bundle, the others are merged into it).
+/// </summary>
+public sealed record SearchPageView(SiteView Site, string BundleUrl, string IndexesJson);
 
 public sealed record NotFoundPageView(SiteView Site);

@@ -247,28 +247,6 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
         Assert.Contains("<loc>/topics/parquet/</loc>", sitemap);
     }
 
-    [RequiresNodeFact]
-    public void Search_index_answers_a_query_and_lands_on_the_chapter()
-    {
-        var hits = PagefindQuery.Search(site.Output, "parquet");
-        var schema = Assert.Single(hits, h => h.Url == "/episodes/why-your-data-pipeline-needs-a-schema/");
-        Assert.Contains(schema.SubResults, s => s.Url == "/episodes/why-your-data-pipeline-needs-a-schema/#schemas-as-contracts");
-
-        var changelog = PagefindQuery.Search(site.Output, "changelog");
-        Assert.Equal("/episodes/shipping-the-first-release/", changelog[0].Url);
-        Assert.Contains(changelog[0].SubResults, s => s.Url.EndsWith("#writing-the-changelog"));
-    }
-
-    [RequiresNodeFact]
-    public void Search_page_loads_pagefind_ui()
-    {
-        var doc = Parser.ParseDocument(site.Page("search/index.html"));
-        Assert.NotNull(doc.QuerySelector("script[src='/pagefind/pagefind-ui.js']"));
-        Assert.NotNull(doc.QuerySelector("link[href='/pagefind/pagefind-ui.css']"));
-        Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind-ui.js")));
-        Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind-entry.json")));
-    }
-
     [Fact]
     public async Task Under_a_base_path_every_link_stays_inside_it()
     {

@@ -1,33 +1,23 @@
-// The theme's only script. Every page works without it except search; it adds conveniences:
+// The theme's script for every page (the search page adds search.js). Every page works without
+// it; it adds conveniences:
 // copying a link to a moment, finding the paragraph of a shared time, playing from a paragraph,
 // and showing the current chapter in the table of contents.
 (function () {
   "use strict";
 
-  // ---- Search page: Pagefind's UI (search markup lives in search.hbs; this part stands alone) ----
-  function startSearch() {
-    var root = document.getElementById("search");
-    if (!root || typeof window.PagefindUI !== "function") return;
-    var ui = new window.PagefindUI({
-      element: "#search",
-      showSubResults: true,
-      showImages: false,
-      bundlePath: root.getAttribute("data-bundle") || undefined,
-      // Pagefind indexes paths from the output folder; the base path makes them URLs.
-      baseUrl: root.getAttribute("data-base") || "/"
-    });
-    // Pagefind's input has only a title; give it a visible label of its own.
-    var input = root.querySelector("input");
-    if (input) {
-      input.id = "search-input";
-      var label = document.createElement("label");
-      label.className = "search-label";
-      label.htmlFor = input.id;
-      label.textContent = root.getAttribute("data-label") || "Search";
-      root.insertBefore(label, root.firstChild);
-    }
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) ui.triggerSearch(query);
+  // ---- Search: a page opened from a search result marks the words searched for ----
+  // The search page itself is assets/search.js. Its links carry ?pagefind-highlight=word; only
+  // then is Pagefind's highlight script (in the bundle beside assets/) loaded.
+  var scriptUrl = document.currentScript && document.currentScript.src;
+  function highlightSearchWords() {
+    if (!scriptUrl || !/[?&]pagefind-highlight=/.test(window.location.search)) return;
+    var bundle = new URL("../pagefind/", scriptUrl).href;
+    import(bundle + "pagefind-highlight.js").then(function () {
+      var context = document.querySelectorAll(".episode-header h1, .summary, .transcript .para-body > p:not(.speaker), .transcript .chapter-title");
+      if (!context.length || typeof window.PagefindHighlight !== "function") return;
+      new window.PagefindHighlight({ highlightParam: "pagefind-highlight", markContext: context, addStyles: false,
+        markOptions: { className: "search-word", exclude: [".chapter-time"] } });
+    }, function () { /* a site built without search has no highlight script */ });
   }
 
   // ---- Episode page ----
@@ -126,7 +116,7 @@
     update();
   }
 
-  startSearch();
+  highlightSearchWords();
   if (document.querySelector(".transcript")) {
     copyMomentLinks();
     playFromParagraphs();

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Archive.Core.Loading;
+
+namespace Archive.Site.Indexing;
+
+/// <summary>
+/// One search index of the site: the episodes of a stretch of time, indexed by one Pagefind run
+/// into <see cref="Folder"/>. <see cref="Name"/> says the stretch (<c>2024</c>, <c>2019_2021</c>,
+/// <c>2025-03</c>, <c>undated</c>) and is what the search page filters on to sort by date;
+/// <see cref="Dated"/> is false for a partition of undated episodes alone, which comes last
+/// whichever way results are sorted.
+/// </summary>
+public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<int> Episodes, bool Dated = true)
+{
+    /// <summary>The first partition is the primary bundle (<c>pagefind/</c>, with Pagefind's scripts); the rest are merged into it.</summary>
+    public bool IsPrimary => Folder == SearchPartitions.PrimaryFolder;
+}
+
+/// <summary>
+/// Splits an archive into search partitions small enough for one Pagefind run each.
+/// <para>
+/// Pagefind holds a whole index in memory while it builds it, about 40 bytes for every byte of
+/// text (2.2 GB for 1,000 one-hour episodes), so one run over 10,000 episodes cannot fit in a
+/// machine's memory. The site gets one index per stretch of time instead, built one after the
+/// other, and the search page merges them (Pagefind's <c>mergeIndex</c>). Every partition a
+/// query touches costs it a request and an index chunk, so partitions are as large as the memory
+/// budget allows: an archive of up to <see cref="DefaultMaxCharacters"/> characters of text has one.
+/// </para>
+/// <para>
+/// Partitions follow the calendar, so adding an episode changes only the partition its date
+/// falls in (usually the newest) and a rebuild re-indexes that one alone: whole years are grouped
+/// while they fit, a year too large for one partition is split into months, a month into days.
+/// Consecutive units are packed oldest first. Undated episodes come last. The result depends only
+/// on the archive, never on the machine, so the output stays deterministic. An archive that fits
+/// in one partition has exactly one, its undated episodes included.
+/// </para>
+/// </summary>
+public static class SearchPartitions
+{
+    /// <summary>Characters of text per partition: about 1,750 hours of speech, which Pagefind needs about 4 GB to index.</summary>
+    public const long DefaultMaxCharacters = 100_000_000;
+    public const string PrimaryFolder = "pagefind/";
+    public const string Undated = "undated";
+
+    /// <summary>The partitions, newest first; undated episodes last. Empty for an archive without episodes.</summary>
+    public static IReadOnlyList<SearchPartition> Plan(LoadedArchive archive, long maxCharacters = DefaultMaxCharacters)
+    {
+        if (maxCharacters < 1) throw new ArgumentOutOfRangeException(nameof(maxCharacters));
+        var sizes = archive.Episodes.Select(e => TextSize(e.Episode)).ToArray();
+        bool fitsInOne = sizes.Sum() <= maxCharacters;
+        var dated = Enumerable.Range(0, archive.Episodes.Count).Where(i => archive.Episodes[i].Episode.Date is not null)
+            .OrderBy(i => archive.Episodes[i].Episode.Date).ThenBy(i => archive.Episodes[i].Slug, StringComparer.Ordinal).ToList();
+        var undated = Enumerable.Range(0, archive.Episodes.Count).Where(i => archive.Episodes[i].Episode.Date is null)
+            .OrderBy(i => archive.Episodes[i].Slug, StringComparer.Ordinal).ToList();
+
+        // Calendar units: a year when it fits, else its months, else a month's days.
+        var units = new List<Unit>();
+        DateOnly DateOf(int i) => archive.Episodes[i].Episode.Date!.Value;
+        foreach (var year in dated.GroupBy(i => DateOf(i).Year))
+        {
+            if (Size(year, sizes) <= maxCharacters) { units.Add(new Unit(Key(year.Key), [.. year])); continue; }
+            foreach (var month in year.GroupBy(i => DateOf(i).Month))
+            {
+                if (Size(month, sizes) <= maxCharacters) { units.Add(new Unit(Key(year.Key, month.Key), [.. month])); continue; }
+                foreach (var day in month.GroupBy(i => DateOf(i).Day))
+                    units.Add(new Unit(Key(year.Key, month.Key, day.Key), [.. day]));
+            }
+        }
+        var groups = Pack(units, sizes, fitsInOne ? long.MaxValue : maxCharacters);
+        groups.Reverse();
+        if (fitsInOne)
+        {
+            var name = groups.Count > 0 ? groups[0].Name : Undated;
+            return [new SearchPartition(name, PrimaryFolder, [.. dated, .. undated], dated.Count > 0)];
+        }
+        // Undated episodes have no calendar: packed in slug order, named undated, undated-2…
+        var undatedGroups = Pack(undated.Select(i => new Unit(Undated, [i])).ToList(), sizes, maxCharacters);
+        for (int g = 0; g < undatedGroups.Count; g++)
+            groups.Add(undatedGroups[g] with { Name = g == 0 ? Undated : Undated + "-" + (g + 1).ToString(CultureInfo.InvariantCulture), Dated = false });
+
+        return groups.Select((g, n) => new SearchPartition(g.Name, n == 0 ? PrimaryFolder : PrimaryFolder + "parts/" + g.Name + "/", g.Episodes, g.Dated)).ToList();
+    }
+
+    /// <summary>What Pagefind indexes of an episode, in characters: its title, summary, chapter titles and transcript.</summary>
+    public static long TextSize(Archive.Core.Model.Episode e) =>
+        e.Title.Length + (e.Summary?.Length ?? 0) + e.Chapters.Sum(c => (long)c.Title.Length) + e.Paragraphs.Sum(p => (long)p.Text.Length + 1);
+
+    private sealed record Unit(string Key, List<int> Episodes);
+
+    private sealed record Group(string Name, IReadOnlyList<int> Episodes, bool Dated = true);
+
+    private static long Size(IEnumerable<int> episodes, long[] sizes) => episodes.Sum(i => sizes[i]);
+
+    /// <summary>Consecutive units in order, each group as large as fits (a unit larger than the budget is a group alone).</summary>
+    private static List<Group> Pack(List<Unit> units, long[] sizes, long max)
+    {
+        var groups = new List<Group>();
+        var current = new List<Unit>();
+        long size = 0;
+        void Close()
+        {
+            if (current.Count == 0) return;
+            var name = current.Count == 1 || current[0].Key == current[^1].Key ? current[0].Key : current[0].Key + "_" + current[^1].Key;
+            groups.Add(new Group(name, current.SelectMany(u => u.Episodes).ToList()));
+            current = [];
+            size = 0;
+        }
+        foreach (var unit in units)
+        {
+            var unitSize = Size(unit.Episodes, sizes);
+            if (current.Count > 0 && size + unitSize > max) Close();
+            current.Add(unit);
+            size += unitSize;
+        }
+        Close();
+        return groups;
+    }
+
+    private static string Key(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
+    private static string Key(int year, int month) => Key(year) + "-" + month.ToString("00", CultureInfo.InvariantCulture);
+    private static string Key(int year, int month, int day) => Key(year, month) + "-" + day.ToString("00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Archive.Core.Enriching;
+using Archive.Core.Loading;
+using Archive.Core.Model;
+using Archive.Core.Text;
+using Archive.Site.Rendering;
+
+namespace Archive.Site.Indexing;
+
+/// <summary>
+/// What Pagefind indexes of an episode: a small HTML document per episode holding its title,
+/// summary, chapter headings and transcript, and nothing else, so navigation, facts, related
+/// episodes and downloads can never reach the index, and Pagefind parses a fraction of a page.
+/// <list type="bullet">
+/// <item>Every paragraph is a sub-result: its page id (<see cref="EpisodeAnchors"/>, the same the
+/// page uses) and a <c>data-pagefind-title</c> of <c>12:34 · Speaker</c>, so a result lands on the
+/// moment. The text sits in a child element, so the anchor itself carries no copy of it.</item>
+/// <item>Chapter headings keep their ids, so words in a chapter's title lead to the chapter.</item>
+/// <item>Filters: show, speaker, topic, year. Sorts: <c>newest</c> and <c>oldest</c>, the date both
+/// times but for undated episodes, which sort last either way. Meta: the title only, because Pagefind
+/// makes every meta value searchable; the other facts a result shows (date, length, how to play
+/// the media at a time) ride in the title of an empty anchor after the last word
+/// (<see cref="FactsId"/>), which no hit can follow, so it is never a sub-result.</item>
+/// </list>
+/// </summary>
+public sealed class SearchRecords
+{
+    /// <summary>The id of the element whose <c>data-pagefind-title</c> holds the episode's facts as JSON.</summary>
+    public const string FactsId = "episode-facts";
+    /// <summary>Sort keys: the date, sorted descending and ascending; undated episodes sort last with either.</summary>
+    public const string NewestFirst = "newest", OldestFirst = "oldest";
+    /// <summary>Where a play URL template wants the seconds.</summary>
+    public const string SecondsPlaceholder = "{t}";
+
+    private readonly LoadedArchive _archive;
+    private readonly Dictionary<string, string> _topicNames;
+    private readonly Dictionary<string, string> _personNames;
+    private readonly Dictionary<string, string> _showNames;
+
+    public SearchRecords(LoadedArchive archive)
+    {
+        _archive = archive;
+        _topicNames = archive.Topics.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
+        _personNames = archive.People.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
+        _showNames = archive.Shows.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The site-relative path Pagefind reads the record from; its URL is the episode page's.</summary>
+    public string PathOf(int episode) => "episodes/" + _archive.Episodes[episode].Slug + "/index.html";
+
+    /// <summary>The facts a result shows besides its title and show (serialized into <see cref="FactsId"/>'s title).</summary>
+    public sealed record Facts(string? Date, string? DateIso, string? Duration, string? Play);
+
+    public string Html(int episode)
+    {
+        var ae = _archive.Episodes[episode];
+        var e = ae.Episode;
+        var sb = new StringBuilder(e.Paragraphs.Sum(p => p.Text.Length + 80) + 2048);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encode(_archive.Config.Language)).Append("\">\n<head><meta charset=\"utf-8\"><title>")
+          .Append(Encode(e.Title)).Append("</title></head>\n<body>\n<main data-pagefind-body>\n<h1 data-pagefind-meta=\"title\">")
+          .Append(Encode(e.Title)).Append("</h1>\n");
+        if (e.Summary is not null)
+            sb.Append("<p>").Append(Encode(MarkdownRenderer.ToPlainText(e.Summary))).Append("</p>\n");
+
+        var chapterIds = EpisodeAnchors.Chapters(e);
+        int chapter = -1;
+        void Heading(int c)
+        {
+            var title = e.Chapters[c].Title;
+            sb.Append("<h2 id=\"").Append(Encode(chapterIds[c])).Append("\" data-pagefind-title=\"")
+              .Append(Encode(MomentTitle(e.Chapters[c].Start, title))).Append("\">").Append(Encode(title)).Append("</h2>\n");
+        }
+        for (int i = 0; i < e.Paragraphs.Count; i++)
+        {
+            while (chapter + 1 < e.Chapters.Count && e.Chapters[chapter + 1].FirstParagraph <= i) Heading(++chapter);
+            var p = e.Paragraphs[i];
+            sb.Append("<div id=\"").Append(Encode(EpisodeAnchors.Paragraph(e, i))).Append("\" data-pagefind-title=\"")
+              .Append(Encode(MomentTitle(p.Start, p.Speaker) is { Length: > 0 } title ? title : "¶ " + (i + 1).ToString(CultureInfo.InvariantCulture)))
+              .Append("\"><p>").Append(Encode(p.Text)).Append("</p></div>\n");
+        }
+        while (chapter + 1 < e.Chapters.Count) Heading(++chapter);
+
+        var media = MediaLink.From(e.MediaUrl);
+        var facts = new Facts(
+            ViewFactory.FormatDate(e.Date), e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Duration is { } d ? Timecode.Format(d) : null,
+            media?.Template(SecondsPlaceholder));
+        sb.Append("<span id=\"").Append(FactsId).Append("\" data-pagefind-title=\"")
+          .Append(Encode(JsonSerializer.Serialize(facts, FactsJson))).Append("\"></span>\n</main>\n");
+
+        // Outside data-pagefind-body: filters and the sort key, never indexed as words.
+        if (e.Show is not null) Filter(sb, "show", Canonical(_showNames, e.Show));
+        foreach (var speaker in e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Select(s => Canonical(_personNames, s)).Distinct(StringComparer.Ordinal))
+            Filter(sb, "speaker", speaker);
+        foreach (var topic in ae.Topics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
+            Filter(sb, "topic", topic);
+        if (e.Date is { } date) Filter(sb, "year", date.Year.ToString(CultureInfo.InvariantCulture));
+        var iso = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        sb.Append("<span data-pagefind-sort=\"").Append(NewestFirst).Append("\">").Append(iso ?? "0000-00-00").Append("</span>\n");
+        sb.Append("<span data-pagefind-sort=\"").Append(OldestFirst).Append("\">").Append(iso ?? "9999-99-99").Append("</span>\n");
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static readonly JsonSerializerOptions FactsJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>A moment's sub-result title: <c>12:34 · Speaker</c>, or what of it is known.</summary>
+    public static string MomentTitle(TimeSpan? time, string? label) =>
+        string.Join(" · ", new[] { time is { } t ? Timecode.Format(t) : null, label }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    private static string Canonical(Dictionary<string, string> names, string name) =>
+        names.TryGetValue(Taxonomy.SlugOf(name), out var canonical) ? canonical : name;
+
+    private static void Filter(StringBuilder sb, string key, string value) =>
+        sb.Append("<span data-pagefind-filter=\"").Append(key).Append("\">").Append(Encode(value)).Append("</span>\n");
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
