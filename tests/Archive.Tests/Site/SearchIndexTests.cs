@@ -98,11 +98,11 @@ public class SearchIndexTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixt
     [RequiresNodeFact]
     public void Results_sort_by_date()
     {
-        var newest = PagefindQuery.Run(site.Output, "the", sort: "newest:desc");
+        var newest = PagefindQuery.Run(site.Output, "the", sort: "newest:desc", details: 1000);
         var dates = newest.Hits.Select(DateOf).ToList();
         Assert.Equal(Demo.Value.Episodes.Count(e => e.Episode.Date is not null), dates.Count);
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
-        var oldest = PagefindQuery.Run(site.Output, "the", sort: "oldest:asc").Hits.Select(DateOf).ToList();
+        var oldest = PagefindQuery.Run(site.Output, "the", sort: "oldest:asc", details: 1000).Hits.Select(DateOf).ToList();
         Assert.Equal(dates.AsEnumerable().Reverse(), oldest);
     }
 
