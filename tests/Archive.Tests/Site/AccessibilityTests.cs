@@ -50,7 +50,7 @@ public class AccessibilityTests(DemoSiteFixture site) : IClassFixture<DemoSiteFi
             {
                 await page.GotoAsync(server.Origin + "/" + path);
                 if (path.StartsWith("search/", StringComparison.Ordinal))
-                    await page.WaitForSelectorAsync(".pagefind-ui__result", new() { Timeout = 15000 });
+                    await page.WaitForSelectorAsync(".search-result", new() { Timeout = 15000 });
                 problems.AddRange((await Audit(page, axe)).Select(p => $"{scheme} /{path}: {p}"));
             }
         }

@@ -4,7 +4,9 @@ namespace Archive.Tests.Support;
 
 /// <summary>
 /// Serves a built site on 127.0.0.1 the way a static host does: a folder answers with its
-/// index.html, anything missing with 404.html and status 404. For browser tests.
+/// index.html, anything missing with 404.html and status 404. For browser tests. With a base
+/// path the site is served under it, as GitHub Pages serves a project site (<c>/repo/</c>), and
+/// every other path is missing.
 /// </summary>
 public sealed class StaticSiteServer : IDisposable
 {
@@ -17,11 +19,13 @@ public sealed class StaticSiteServer : IDisposable
 
     private readonly HttpListener _listener = new();
     private readonly string _root;
+    private readonly string _basePath;
     private readonly Task _loop;
 
-    public StaticSiteServer(string root)
+    public StaticSiteServer(string root, string basePath = "/")
     {
         _root = Path.GetFullPath(root);
+        _basePath = basePath;
         for (int attempt = 0; ; attempt++)
         {
             int port = Random.Shared.Next(20000, 60000);
@@ -40,6 +44,9 @@ public sealed class StaticSiteServer : IDisposable
 
     public string Origin { get; private set; } = "";
 
+    /// <summary>The site's address: the origin and the base path.</summary>
+    public string Site => Origin + _basePath;
+
     private async Task Serve()
     {
         while (_listener.IsListening)
@@ -54,11 +61,12 @@ public sealed class StaticSiteServer : IDisposable
 
     private void Answer(HttpListenerContext context)
     {
-        var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
-        var file = Path.GetFullPath(Path.Combine(_root, path));
+        var requested = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+        bool inside = requested.StartsWith(_basePath, StringComparison.Ordinal);
+        var file = Path.GetFullPath(Path.Combine(_root, inside ? requested[_basePath.Length..] : ""));
         if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
         int status = 200;
-        if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+        if (!inside || !file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
         {
             status = 404;
             file = Path.Combine(_root, "404.html");

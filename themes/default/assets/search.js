@@ -91,7 +91,8 @@
   var filterValues = null;
   function loadFilterChoices() {
     if (filterValues) return filterValues;
-    filterValues = pagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
+    var pf;
+    filterValues = pagefind().then(function (loaded) { pf = loaded; return pf.filters(); }).then(function (all) {
       FILTERS.forEach(function (key) {
         var select = form.elements[key];
         var chosen = select.value;
@@ -103,8 +104,13 @@
         values.forEach(function (value) { select.appendChild(new Option(value, value)); });
         selectValue(select, chosen);
       });
-      if (current) showCounts(current.counts, current.totals);
-      return all;
+      // The counts of the search on show were made before the filters were loaded: count again.
+      var run = current;
+      if (!run) return all;
+      return pf.search(run.term, { filters: run.state.filters }).then(function (found) {
+        if (run === current) showCounts(found.filters, found.totalFilters);
+        return all;
+      });
     });
     return filterValues;
   }
@@ -176,6 +182,7 @@
         var order = state.sort || (term ? "" : "newest");
         current = {
           state: state,
+          term: term,
           total: found.results.length,
           unfiltered: found.unfilteredResultCount,
           counts: found.filters,
