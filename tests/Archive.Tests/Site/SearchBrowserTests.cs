@@ -37,13 +37,27 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     private const string Schema = "Why Your Data Pipeline Needs a Schema";
     private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-    private static async Task<(IPlaywright, IBrowser, IPage)> Open()
+    /// <summary>Debian's Chromium with one page open; disposing closes it all.</summary>
+    private sealed class Browser : IAsyncDisposable
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExternalTools.ChromiumPath, Args = ChromiumArgs, Headless = true });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
-        page.SetDefaultTimeout(15000);
-        return (playwright, browser, page);
+        private IPlaywright _playwright = null!;
+        private IBrowser _browser = null!;
+        public IPage Page { get; private set; } = null!;
+
+        public static async Task<Browser> Open()
+        {
+            var b = new Browser { _playwright = await Playwright.CreateAsync() };
+            b._browser = await b._playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExternalTools.ChromiumPath, Args = ChromiumArgs, Headless = true });
+            b.Page = await b._browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+            b.Page.SetDefaultTimeout(15000);
+            return b;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+        }
     }
 
     private static ILocator Result(IPage page, string title) =>
@@ -53,9 +67,8 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     public async Task Typing_a_query_shows_the_episode_and_its_moment_opens_the_paragraph_with_the_words_marked()
     {
         using var server = new StaticSiteServer(site.Output);
-        var (playwright, browser, page) = await Open();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Browser.Open();
+        var page = browser.Page;
 
         await page.GotoAsync(server.Site + "search/");
         await page.GetByLabel("Words to find").PressSequentiallyAsync("parquet", new() { Delay = 40 });
@@ -90,9 +103,8 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     public async Task Words_of_a_chapter_title_open_the_chapter()
     {
         using var server = new StaticSiteServer(site.Output);
-        var (playwright, browser, page) = await Open();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Browser.Open();
+        var page = browser.Page;
 
         await page.GotoAsync(server.Site + "search/?q=changelog");
         var chapter = page.Locator(".search-moment.is-chapter").Filter(new() { HasText = "Writing the changelog" });
@@ -109,9 +121,8 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         var archive = ArchiveLoader.Load(new LoadOptions(RepoPaths.DemoInput));
         var workshop = archive.Shows.Single(s => s.Name == "Open Workshop");
         using var server = new StaticSiteServer(site.Output);
-        var (playwright, browser, page) = await Open();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Browser.Open();
+        var page = browser.Page;
 
         await page.GotoAsync(server.Site + "search/?q=the");
         await Expect(page.Locator("#search-status")).ToHaveTextAsync(new Regex($"^{archive.Episodes.Count} episodes found"));
@@ -136,9 +147,8 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     {
         Assert.Equal(0, split.Build!.ExitCode);
         using var server = new StaticSiteServer(split.Output);
-        var (playwright, browser, page) = await Open();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Browser.Open();
+        var page = browser.Page;
 
         foreach (var (order, descending) in new[] { ("newest", true), ("oldest", false) })
         {
@@ -169,9 +179,8 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         Assert.True(problems.Count == 0, string.Join("\n", problems));
 
         using var server = new StaticSiteServer(subPath.Output, SubPathSiteFixture.BasePath);
-        var (playwright, browser, page) = await Open();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Browser.Open();
+        var page = browser.Page;
         var failed = new List<string>();
         page.Response += (_, response) =>
         {
