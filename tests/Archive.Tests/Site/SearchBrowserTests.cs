@@ -37,16 +37,19 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     private const string Schema = "Why Your Data Pipeline Needs a Schema";
     private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-    /// <summary>Debian's Chromium with one page open; disposing closes it all.</summary>
+    /// <summary>A site served on 127.0.0.1 and Debian's Chromium with one page open; disposing stops it all.</summary>
     private sealed class Browser : IAsyncDisposable
     {
+        private StaticSiteServer _server = null!;
         private IPlaywright _playwright = null!;
         private IBrowser _browser = null!;
         public IPage Page { get; private set; } = null!;
+        /// <summary>The site's address, base path included.</summary>
+        public string Site => _browser.Site;
 
-        public static async Task<Browser> Open()
+        public static async Task<Browser> Open(string site, string basePath = "/")
         {
-            var b = new Browser { _playwright = await Playwright.CreateAsync() };
+            var b = new Browser { _server = new StaticSiteServer(site, basePath), _playwright = await Playwright.CreateAsync() };
             b._browser = await b._playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExternalTools.ChromiumPath, Args = ChromiumArgs, Headless = true });
             b.Page = await b._browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
             b.Page.SetDefaultTimeout(15000);
@@ -57,6 +60,7 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         {
             await _browser.DisposeAsync();
             _playwright.Dispose();
+            _server.Dispose();
         }
     }
 
@@ -66,11 +70,10 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     [RequiresChromiumFact]
     public async Task Typing_a_query_shows_the_episode_and_its_moment_opens_the_paragraph_with_the_words_marked()
     {
-        using var server = new StaticSiteServer(site.Output);
-        await using var browser = await Browser.Open();
+        await using var browser = await Browser.Open(site.Output);
         var page = browser.Page;
 
-        await page.GotoAsync(server.Site + "search/");
+        await page.GotoAsync(browser.Site + "search/");
         await page.GetByLabel("Words to find").PressSequentiallyAsync("parquet", new() { Delay = 40 });
         var schema = Result(page, Schema);
         await Expect(schema).ToBeVisibleAsync();
@@ -102,11 +105,10 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     [RequiresChromiumFact]
     public async Task Words_of_a_chapter_title_open_the_chapter()
     {
-        using var server = new StaticSiteServer(site.Output);
-        await using var browser = await Browser.Open();
+        await using var browser = await Browser.Open(site.Output);
         var page = browser.Page;
 
-        await page.GotoAsync(server.Site + "search/?q=changelog");
+        await page.GotoAsync(browser.Site + "search/?q=changelog");
         var chapter = page.Locator(".search-moment.is-chapter").Filter(new() { HasText = "Writing the changelog" });
         await Expect(chapter.Locator(".search-moment-link")).ToHaveTextAsync(new Regex(@"^\d\d:\d\d · Chapter: Writing the changelog$"));
         await chapter.Locator(".search-moment-link").ClickAsync();
@@ -120,11 +122,10 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     {
         var archive = ArchiveLoader.Load(new LoadOptions(RepoPaths.DemoInput));
         var workshop = archive.Shows.Single(s => s.Name == "Open Workshop");
-        using var server = new StaticSiteServer(site.Output);
-        await using var browser = await Browser.Open();
+        await using var browser = await Browser.Open(site.Output);
         var page = browser.Page;
 
-        await page.GotoAsync(server.Site + "search/?q=the");
+        await page.GotoAsync(browser.Site + "search/?q=the");
         await Expect(page.Locator("#search-status")).ToHaveTextAsync(new Regex($"^{archive.Episodes.Count} episodes found"));
         await page.GetByText("Filter and sort").ClickAsync();
         var show = page.Locator("select[name=show]");
@@ -137,7 +138,7 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         Assert.All(metas, m => Assert.StartsWith("Open Workshop", m));
 
         // The shared address opens the same search, filter and all.
-        await page.GotoAsync(server.Site + "search/?q=the&show=Open+Workshop");
+        await page.GotoAsync(browser.Site + "search/?q=the&show=Open+Workshop");
         await Expect(page.Locator("#search-status")).ToHaveTextAsync(new Regex($"^{workshop.Episodes.Count} episodes found"));
         await Expect(page.Locator("select[name=show]")).ToHaveValueAsync("Open Workshop");
     }
@@ -146,13 +147,12 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     public async Task Date_order_runs_across_every_index_of_a_split_site()
     {
         Assert.Equal(0, split.Build!.ExitCode);
-        using var server = new StaticSiteServer(split.Output);
-        await using var browser = await Browser.Open();
+        await using var browser = await Browser.Open(split.Output);
         var page = browser.Page;
 
         foreach (var (order, descending) in new[] { ("newest", true), ("oldest", false) })
         {
-            await page.GotoAsync(server.Site + "search/?q=the&sort=" + order);
+            await page.GotoAsync(browser.Site + "search/?q=the&sort=" + order);
             await Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
             var more = page.Locator("#search-more");
             while (await more.IsVisibleAsync())
@@ -178,8 +178,7 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         var problems = new SiteCrawler(subPath.Output, SubPathSiteFixture.BasePath).Check();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
 
-        using var server = new StaticSiteServer(subPath.Output, SubPathSiteFixture.BasePath);
-        await using var browser = await Browser.Open();
+        await using var browser = await Browser.Open(subPath.Output, SubPathSiteFixture.BasePath);
         var page = browser.Page;
         var failed = new List<string>();
         page.Response += (_, response) =>
@@ -189,15 +188,15 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         };
 
         // From the header's search box on the home page.
-        await page.GotoAsync(server.Site);
+        await page.GotoAsync(browser.Site);
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Searchbox).FillAsync("parquet");
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync(server.Site + "search/?q=parquet");
+        await page.WaitForURLAsync(browser.Site + "search/?q=parquet");
         var schema = Result(page, Schema);
         await Expect(schema.Locator(".card-title a")).ToHaveAttributeAsync("href", "/archive/episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet");
         var moment = schema.Locator(".search-moment-link").Filter(new() { HasText = "03:30" });
         await moment.ClickAsync();
-        await page.WaitForURLAsync(server.Site + "episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet#t-00-03-30");
+        await page.WaitForURLAsync(browser.Site + "episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet#t-00-03-30");
         await Expect(page.Locator("#t-00-03-30 mark.search-word")).ToHaveTextAsync("Parquet");
         Assert.True(failed.Count == 0, string.Join("\n", failed));
     }
