@@ -45,7 +45,7 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         private IBrowser _browser = null!;
         public IPage Page { get; private set; } = null!;
         /// <summary>The site's address, base path included.</summary>
-        public string Site => _browser.Site;
+        public string Site => _server.Site;
 
         public static async Task<Browser> Open(string site, string basePath = "/")
         {
