@@ -59,10 +59,13 @@ public static class MentionFinder
                 seen.Clear();
             }
             run.Load(e.Paragraphs[p].Text);
+            var own = e.Paragraphs[p].Speaker is { } who ? Taxonomy.SlugOf(who) : null;
             for (int w = 0; w < run.Count;)
             {
                 int length = matcher.Match(run, w, out var target);
                 if (length == 0 || !Written(run, w, length, target!)) { w++; continue; }
+                // "I'm Maya Okafor": the speaker's name above the paragraph already links to their page.
+                if (target!.Kind == MentionKind.Person && target.Slug == own) { w += length; continue; }
                 var (kind, slug) = (target!.Kind, target.Slug);
                 if (kind == MentionKind.Person && !speakers.Contains(slug) && guestEpisodes.TryGetValue(slug, out var guest))
                 {

@@ -20,18 +20,31 @@ public static class CueTimes
         for (int i = 0; i < cues.Length; i++)
         {
             var start = e.Paragraphs[i].Start ?? TimeSpan.Zero;
-            var spoken = start + TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(Words(e.Paragraphs[i].Text) / WordsPerSecond)));
             TimeSpan end;
             if (i + 1 < cues.Length && e.Paragraphs[i + 1].Start is { } next && next > start) end = next;
             else if (i + 1 == cues.Length && e.Duration is { } d && d > start) end = d;
-            else end = spoken;
+            else end = start + TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(Words(e.Paragraphs[i].Text) / WordsPerSecond)));
             cues[i] = (start, end);
         }
         return cues;
     }
 
-    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    private static int Words(string text)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            bool letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
 
     /// <summary>Paragraph text on one line: captions and plain text break lines themselves.</summary>
-    public static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string OneLine(string text) =>
+        text.AsSpan().IndexOfAny('\n', '\r', '\t') < 0 && !text.Contains("  ", StringComparison.Ordinal)
+            ? text.Trim()
+            : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

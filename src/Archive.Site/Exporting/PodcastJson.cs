@@ -9,6 +9,7 @@ internal static class PodcastJson
     public static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
+        NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -16,7 +17,7 @@ internal static class PodcastJson
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options)) write(json);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
     }
 
     /// <summary>Seconds with the milliseconds the archive keeps: 12.345, 60.</summary>
