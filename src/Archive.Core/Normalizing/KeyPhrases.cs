@@ -71,8 +71,10 @@ public static partial class KeyPhrases
                     var run = terms.Skip(i).Take(n).ToList();
                     if (run.Any(t => t.IsStopWord || ignore.Contains(t.Word.ToLowerInvariant()) || t.Word.All(char.IsDigit) || t.Word.Length < 3 && !t.Word.All(char.IsUpper)))
                         break;
+                    // Common words only ("people", "good work") say too little to be a title.
+                    if (run.All(t => t.IsCommon)) continue;
                     var key = string.Join(' ', run.Select(t => t.Stem));
-                    var form = string.Join(' ', run.Select(t => t.Word));
+                    var form = AsWritten(clause, run);
                     if (!found.TryGetValue(key, out var c))
                         found[key] = c = new Candidate(run.Select(t => t.Stem).ToArray(), new Dictionary<string, int>(StringComparer.Ordinal), 0, position);
                     c.Forms[form] = c.Forms.GetValueOrDefault(form) + 1;
@@ -82,6 +84,16 @@ public static partial class KeyPhrases
             }
         }
         return [.. found.Values];
+    }
+
+    /// <summary>The words as the clause writes them, hyphens and all ("mid-journey", not "mid journey").</summary>
+    private static string AsWritten(string clause, List<Term> run)
+    {
+        var joined = string.Join(' ', run.Select(t => t.Word));
+        if (run.Count == 1) return joined;
+        var pattern = string.Join(@"[\s\-‐/'’]+", run.Select(t => Regex.Escape(t.Word)));
+        var m = Regex.Match(clause, pattern, RegexOptions.CultureInvariant);
+        return m.Success ? m.Value : joined;
     }
 
     /// <summary>The spelling used most, in lower case when it is capitalized only because a sentence starts with it.</summary>

@@ -65,7 +65,7 @@ public static partial class TitleText
         {
             var topic = m.Groups["topic"].Value.Trim().TrimEnd(',', ';', ':', ' ');
             int words = Sentences.CountWords(topic);
-            var content = Terms.Of(topic).Where(t => !t.IsStopWord).ToList();
+            var content = Terms.Of(topic).Where(t => !t.IsStopWord && !t.IsCommon).ToList();
             // "talk about it" names nothing; "talk about caching" does.
             if (words <= 16 && content.Count > 0 && (words >= 2 || content[0].Word.Length >= 5))
                 return (Clean(Capitalize(CutAtWord(topic, MaxLength))), Source.Announcement);

@@ -3,8 +3,12 @@ using System.Text;
 
 namespace Archive.Core.Text;
 
-/// <summary>A word of running text: as written, and reduced to a stem for comparing.</summary>
-public readonly record struct Term(string Word, string Stem, bool IsStopWord);
+/// <summary>
+/// A word of running text: as written, and reduced to a stem for comparing. A stop word (a
+/// function word or a filler of talk) says nothing; a common word says little alone ("data",
+/// "review") but may be part of what a text is about.
+/// </summary>
+public readonly record struct Term(string Word, string Stem, bool IsStopWord, bool IsCommon = false);
 
 /// <summary>
 /// Splits text into words for matching and key phrases: lower-cased, with a light English stem
@@ -13,8 +17,8 @@ public readonly record struct Term(string Word, string Stem, bool IsStopWord);
 /// </summary>
 public static class Terms
 {
-    /// <summary>A word too common to say what a text is about: the archive's one stop list (<see cref="Enriching.StopWords"/>).</summary>
-    public static bool IsStopWord(string lowerWord) => Enriching.StopWords.Of(lowerWord) != Enriching.StopWords.Kind.None;
+    /// <summary>A function word or filler, from the archive's one stop list (<see cref="Enriching.StopWords"/>).</summary>
+    public static bool IsStopWord(string lowerWord) => Enriching.StopWords.Of(lowerWord) == Enriching.StopWords.Kind.Function;
 
     /// <summary>The words of the text, in order. Hyphens and slashes split words; apostrophes stay inside them.</summary>
     public static List<Term> Of(string text)
@@ -29,7 +33,7 @@ public static class Terms
             if (w.Length == 0) return;
             var lower = w.ToLowerInvariant();
             bool stop = IsStopWord(lower) || (lower.Length < 2) || lower.All(char.IsDigit) && lower.Length < 4;
-            terms.Add(new Term(w, Stem(lower), stop));
+            terms.Add(new Term(w, Stem(lower), stop, !stop && Enriching.StopWords.Of(lower) == Enriching.StopWords.Kind.Common));
         }
         foreach (var ch in text)
         {

@@ -180,8 +180,8 @@ public class DemoSiteTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture
 
         var show = Parser.ParseDocument(site.Page("shows/signal-and-noise/index.html"));
         Assert.Equal(["Maya Okafor", "Tom Brandt"], show.QuerySelectorAll(".page-header a[href^='/people/']").Select(a => a.TextContent));
-        // Every Signal & Noise episode of the demo archive, whatever its format (.md, .vtt, whisperX .json).
-        Assert.Equal(7, show.QuerySelectorAll(".card").Length);
+        // Every Signal & Noise episode of the demo archive, whatever its format (.md, .vtt, whisperX .json, a whisper text dump with a sidecar).
+        Assert.Equal(8, show.QuerySelectorAll(".card").Length);
     }
 
     [Fact]
