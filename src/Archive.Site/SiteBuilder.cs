@@ -38,6 +38,9 @@ public static class SiteBuilder
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();
 
+        // What parsing left behind is garbage now; on a large archive the GC would otherwise let
+        // it sit beside the render's allocations (10,000 episodes: 6.2 GB peak without this).
+        HandBackMemory(aboveBytes: 512L << 20);
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
         var searchIndexes = options.SkipSearchIndex || archive.Episodes.Count == 0 ? [] : SearchPartitions.Plan(archive, options.SearchPartitionCharacters);
@@ -66,7 +69,7 @@ public static class SiteBuilder
         {
             progress?.StageStarted("index", 1);
             // Pagefind runs while this process lives: hand back the memory rendering left behind.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            HandBackMemory(aboveBytes: 0);
             new SearchIndexer(new PagefindRunner(log)).Build(archive, searchIndexes, writer.Staging, cancellation);
             writer.KeepUnchanged("pagefind");
             indexed = true;
@@ -96,6 +99,12 @@ public static class SiteBuilder
             if (path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
             return true;
         }
+    }
+
+    private static void HandBackMemory(long aboveBytes)
+    {
+        if (GC.GetGCMemoryInfo().HeapSizeBytes > aboveBytes)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static StageTiming Lap(string stage, Stopwatch clock)

@@ -31,5 +31,9 @@ public static class Taxonomy
     }
 
     /// <summary>The slug a name has in a taxonomy built by <see cref="Build"/>.</summary>
-    public static string SlugOf(string name) => Slug.From(name, "");
+    public static string SlugOf(string name) =>
+        // Pages ask for the slug of every paragraph's speaker: remember the few names there are.
+        KnownSlugs.Count < 100_000 ? KnownSlugs.GetOrAdd(name, static n => Slug.From(n, "")) : Slug.From(name, "");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KnownSlugs = new(StringComparer.Ordinal);
 }

@@ -50,14 +50,19 @@ public static class ArchiveLoader
         var cache = options.CacheDirectory is null ? null : new LoadCache(options.CacheDirectory, readers);
         var parallel = new ParallelOptions { CancellationToken = cancellation };
 
-        // read: bytes → text; a file the cache knows is done here
+        // read → parse → normalize, one file at a time per thread: only the files in flight hold
+        // their text and raw episodes (10,000 episodes staged step by step peaked at 5.7 GB).
+        // A file the cache knows is done after read. Each step's time is summed over the threads
+        // and the wall time shared out in those proportions.
         var files = InputScanner.Scan(options.InputDirectory);
         var perFile = new TranscriptFile[files.Count];
         var keys = new string?[files.Count];
         var restored = new bool[files.Count];
-        progress?.StageStarted("read", files.Count);
+        var stepTicks = new long[3];
+        foreach (var step in new[] { "read", "parse", "normalize" }) progress?.StageStarted(step, files.Count);
         Parallel.For(0, files.Count, parallel, i =>
         {
+            long start = Stopwatch.GetTimestamp();
             var file = perFile[i] = new TranscriptFile(files[i].FullPath, DisplayPath(displayRoot, files[i].FullPath));
             file.ReadBytes();
             if (cache is not null && file.Bytes is not null)
@@ -71,30 +76,26 @@ public static class ArchiveLoader
             }
             file.Decode();
             progress?.Advance("read");
-        });
-        timings.Add(Lap("read", clock));
-
-        // parse: text → raw episodes
-        progress?.StageStarted("parse", files.Count);
-        Parallel.For(0, files.Count, parallel, i =>
-        {
-            if (!restored[i]) perFile[i].Parse(readers);
+            long read = Stopwatch.GetTimestamp();
+            if (!restored[i]) file.Parse(readers);
             progress?.Advance("parse");
-        });
-        timings.Add(Lap("parse", clock));
-
-        // normalize: raw episodes → episodes; what was parsed goes into the cache
-        progress?.StageStarted("normalize", files.Count);
-        Parallel.For(0, files.Count, parallel, i =>
-        {
+            long parsed = Stopwatch.GetTimestamp();
             if (!restored[i])
             {
-                perFile[i].Normalize();
-                if (cache is not null && keys[i] is { } key) cache.Put(key, perFile[i].Result);
+                file.Normalize();
+                if (cache is not null && keys[i] is { } key) cache.Put(key, file.Result);
             }
             progress?.Advance("normalize");
+            Interlocked.Add(ref stepTicks[0], read - start);
+            Interlocked.Add(ref stepTicks[1], parsed - read);
+            Interlocked.Add(ref stepTicks[2], Stopwatch.GetTimestamp() - parsed);
         });
-        timings.Add(Lap("normalize", clock));
+        var loadWall = clock.Elapsed;
+        clock.Restart();
+        double allTicks = Math.Max(1, stepTicks.Sum());
+        timings.Add(new StageTiming("read", loadWall * (stepTicks[0] / allTicks)));
+        timings.Add(new StageTiming("parse", loadWall * (stepTicks[1] / allTicks)));
+        timings.Add(new StageTiming("normalize", loadWall * (stepTicks[2] / allTicks)));
         cache?.Prune();
 
         // enrich: needs every episode at once

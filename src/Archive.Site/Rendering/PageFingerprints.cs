@@ -43,16 +43,43 @@ public sealed class PageFingerprints
     {
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hash.AppendData(_buildWide);
-            hash.AppendData(Encoding.UTF8.GetBytes(template + "\n"));
-            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(view, view.GetType(), Json));
-            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(head, head.GetType(), Json));
-            return "page:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+            using var hash = new HashingStream();
+            hash.Write(_buildWide);
+            hash.Write(Encoding.UTF8.GetBytes(template + "\n"));
+            // Streamed into the hash: an episode's view is as big as its page, no need to hold it.
+            JsonSerializer.Serialize(hash, view, view.GetType(), Json);
+            JsonSerializer.Serialize(hash, head, head.GetType(), Json);
+            return "page:" + Convert.ToHexStringLower(hash.Hash());
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
         {
             return null;
+        }
+    }
+
+    /// <summary>A write-only stream that hashes what is written to it.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
+        public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
+        public override void Flush() { }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _hash.Dispose();
+            base.Dispose(disposing);
         }
     }
 }
