@@ -15,6 +15,8 @@ public interface ITranscriptExporter
     string Label { get; }
     /// <summary>The short format name shown beside the label: "VTT".</summary>
     string Format { get; }
+    /// <summary>The file's media type, as feeds announce it (<c>text/vtt</c>, <c>application/json+chapters</c>…).</summary>
+    string MediaType { get; }
     /// <summary>False when the episode lacks what the format needs (times for captions, chapters for a chapters file).</summary>
     bool CanWrite(Episode episode);
     string Write(Episode episode);

@@ -13,6 +13,7 @@ public sealed class PlainTextExporter : ITranscriptExporter
     public string Suffix => ".txt";
     public string Label => "Plain text";
     public string Format => "TXT";
+    public string MediaType => "text/plain";
 
     public bool CanWrite(Episode episode) => episode.Paragraphs.Count > 0;
 

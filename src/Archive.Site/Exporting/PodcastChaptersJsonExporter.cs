@@ -11,6 +11,7 @@ public sealed class PodcastChaptersJsonExporter : ITranscriptExporter
     public string Suffix => ".chapters.json";
     public string Label => "Podcasting 2.0 chapters";
     public string Format => "JSON";
+    public string MediaType => "application/json+chapters";
 
     public bool CanWrite(Episode episode) => episode.Chapters.Count > 0 && episode.Chapters.All(c => StartOf(episode, c) is not null);
 

@@ -8,6 +8,7 @@ public sealed class PodcastTranscriptJsonExporter : ITranscriptExporter
     public string Suffix => ".json";
     public string Label => "Podcasting 2.0 transcript";
     public string Format => "JSON";
+    public string MediaType => "application/json";
 
     public bool CanWrite(Episode episode) => CueTimes.AllTimed(episode);
 

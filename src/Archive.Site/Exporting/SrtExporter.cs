@@ -10,6 +10,7 @@ public sealed class SrtExporter : ITranscriptExporter
     public string Suffix => ".srt";
     public string Label => "SubRip subtitles";
     public string Format => "SRT";
+    public string MediaType => "application/x-subrip";
 
     public bool CanWrite(Episode episode) => CueTimes.AllTimed(episode);
 

@@ -10,6 +10,7 @@ public sealed class WebVttExporter : ITranscriptExporter
     public string Suffix => ".vtt";
     public string Label => "WebVTT captions";
     public string Format => "VTT";
+    public string MediaType => "text/vtt";
 
     public bool CanWrite(Episode episode) => CueTimes.AllTimed(episode);
 

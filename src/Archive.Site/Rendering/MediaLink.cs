@@ -9,10 +9,15 @@ namespace Archive.Site.Rendering;
 /// </summary>
 public sealed class MediaLink
 {
-    private static readonly HashSet<string> AudioExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac" };
-    private static readonly HashSet<string> VideoExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".mp4", ".m4v", ".webm", ".mov", ".ogv" };
+    /// <summary>Media files by extension: what they are and their media type (for feeds' enclosures).</summary>
+    private static readonly Dictionary<string, (MediaKind Kind, string Type)> Files = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".mp3"] = (MediaKind.Audio, "audio/mpeg"), [".m4a"] = (MediaKind.Audio, "audio/mp4"), [".aac"] = (MediaKind.Audio, "audio/aac"),
+        [".ogg"] = (MediaKind.Audio, "audio/ogg"), [".oga"] = (MediaKind.Audio, "audio/ogg"), [".opus"] = (MediaKind.Audio, "audio/opus"),
+        [".wav"] = (MediaKind.Audio, "audio/wav"), [".flac"] = (MediaKind.Audio, "audio/flac"),
+        [".mp4"] = (MediaKind.Video, "video/mp4"), [".m4v"] = (MediaKind.Video, "video/mp4"), [".webm"] = (MediaKind.Video, "video/webm"),
+        [".mov"] = (MediaKind.Video, "video/quicktime"), [".ogv"] = (MediaKind.Video, "video/ogg"),
+    };
 
     public enum MediaKind { Page, Audio, Video, YouTube, Vimeo }
 
@@ -27,6 +32,9 @@ public sealed class MediaLink
     public string Url => Uri.AbsoluteUri;
     public bool CanSeek => Kind != MediaKind.Page;
 
+    /// <summary>The media type of an audio or video file (<c>audio/mpeg</c>); null for a page or a video site.</summary>
+    public string? FileType => Kind is MediaKind.Audio or MediaKind.Video ? Files[Path.GetExtension(Uri.AbsolutePath)].Type : null;
+
     /// <summary>The media link for an http(s) URL; null for anything else (a script scheme, a typo).</summary>
     public static MediaLink? From(string? url)
     {
@@ -38,12 +46,7 @@ public sealed class MediaLink
         {
             "youtube.com" or "m.youtube.com" or "music.youtube.com" or "youtu.be" or "youtube-nocookie.com" => MediaKind.YouTube,
             "vimeo.com" or "player.vimeo.com" => MediaKind.Vimeo,
-            _ => Path.GetExtension(uri.AbsolutePath) switch
-            {
-                var e when AudioExtensions.Contains(e) => MediaKind.Audio,
-                var e when VideoExtensions.Contains(e) => MediaKind.Video,
-                _ => MediaKind.Page,
-            },
+            _ => Files.TryGetValue(Path.GetExtension(uri.AbsolutePath), out var file) ? file.Kind : MediaKind.Page,
         };
         return new MediaLink(uri, kind);
     }

@@ -39,7 +39,16 @@ public sealed class SiteRenderer
     public SiteUrls Urls => _views.Urls;
 
     /// <summary>What the layout needs to know about a page besides its body.</summary>
-    private sealed record PageMeta(string Url, string Title, string Description, string Kind, string OpenGraphType = "website", string? JsonLd = null);
+    private sealed record PageMeta(string Url, string Title, string Description, string Kind, string OpenGraphType = "website", string? JsonLd = null, LinkView? PodcastFeed = null);
+
+    /// <summary>The podcast feed of an episode's or a show's show, for the page's head; null without a show.</summary>
+    private LinkView? PodcastFeedOf(string? show)
+    {
+        if (show is null) return null;
+        var slug = Archive.Core.Enriching.Taxonomy.SlugOf(show);
+        var term = _archive.Shows.FirstOrDefault(s => s.Slug == slug);
+        return term is null ? null : new LinkView(term.Name + " (podcast feed)", _views.Urls.ShowFeed(term.Slug));
+    }
 
     /// <summary>All files, in memory (tests, tools); a build streams them with <see cref="Render(IOutputSink, Action?)"/>.</summary>
     public IReadOnlyList<OutputFile> Render(Action? episodeRendered = null)
@@ -74,7 +83,7 @@ public sealed class SiteRenderer
             var ae = _archive.Episodes[i];
             var view = _views.Episode(i);
             var description = ViewFactory.Excerpt(ae.Episode, 160);
-            var meta = new PageMeta(view.Url, view.Title, description, "episode", "article", _data.Episode(ae, description));
+            var meta = new PageMeta(view.Url, view.Title, description, "episode", "article", _data.Episode(ae, description), PodcastFeedOf(ae.Episode.Show));
             WritePage(files, urls.FileFor(view.Url), "episode", view, meta);
             // Downloads are made from the Episode alone, which its source key identifies: an
             // episode whose file did not change keeps last build's downloads without making them.
@@ -105,12 +114,16 @@ public sealed class SiteRenderer
         foreach (var show in _archive.Shows)
         {
             var description = $"Every episode of {show.Name}: {ViewFactory.CountLabel(show.Episodes.Count)}";
-            Page("show", _views.ShowPage(show), new PageMeta(urls.Show(show.Slug), show.Name, description, "show", JsonLd: _data.Series(show, description)));
+            Page("show", _views.ShowPage(show), new PageMeta(urls.Show(show.Slug), show.Name, description, "show", JsonLd: _data.Series(show, description), PodcastFeed: PodcastFeedOf(show.Name)));
         }
 
         Page("search", SearchPage(), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
         WritePage(files, "404.html", "404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"));
         files.Write(SitemapWriter.Write(sitemap, _archive.Config.SiteUrl));
+        var feeds = new Feeds(_archive, _views);
+        files.Write(feeds.Atom());
+        foreach (var show in _archive.Shows) files.Write(feeds.Podcast(show));
+        files.Write(feeds.Robots());
         files.Write(OutputFile.Text(".nojekyll", ""));
         foreach (var (relative, path) in _theme.Assets())
             files.Write(new OutputFile("assets/" + relative, File.ReadAllBytes(path)));
@@ -162,6 +175,6 @@ public sealed class SiteRenderer
         var pageTitle = DocumentTitle(meta.Title, meta.Kind == "home" ? null : _views.Site.Title);
         return _templates.Render("layout", new LayoutView(
             _views.Site, pageTitle, meta.Title, meta.Description, _data.Absolute(meta.Url), _archive.Config.SiteUrl is not null,
-            meta.OpenGraphType, meta.JsonLd, content, meta.Kind, meta.Kind == "search"));
+            meta.OpenGraphType, meta.JsonLd, content, meta.Kind, meta.Kind == "search", meta.PodcastFeed));
     }
 }

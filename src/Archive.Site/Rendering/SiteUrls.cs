@@ -15,6 +15,11 @@ public sealed class SiteUrls(string baseUrl)
     public string Topics => Base + "topics/";
     public string People => Base + "people/";
     public string Shows => Base + "shows/";
+    /// <summary>The Atom feed of the newest episodes.</summary>
+    public string Feed => Base + "feed.xml";
+    /// <summary>A show's podcast RSS feed.</summary>
+    public string ShowFeed(string slug) => Show(slug) + "podcast.xml";
+    public string Sitemap => Base + "sitemap.xml";
     public string Asset(string name) => Base + "assets/" + name;
     public string Episode(string slug) => Base + "episodes/" + slug + "/";
     public string Topic(string slug) => Base + "topics/" + slug + "/";

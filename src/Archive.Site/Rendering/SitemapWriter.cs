@@ -1,4 +1,3 @@
-using System.Xml;
 using Archive.Site.Writing;
 
 namespace Archive.Site.Rendering;
@@ -13,11 +12,8 @@ public static class SitemapWriter
 
     public static OutputFile Write(IEnumerable<Entry> entries, string? siteUrl)
     {
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false), NewLineChars = "\n" };
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, settings))
+        return XmlOutput.Write("sitemap.xml", xml =>
         {
-            xml.WriteStartDocument();
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             foreach (var entry in entries)
             {
@@ -27,8 +23,6 @@ public static class SitemapWriter
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
-            xml.WriteEndDocument();
-        }
-        return new OutputFile("sitemap.xml", stream.ToArray());
+        });
     }
 }

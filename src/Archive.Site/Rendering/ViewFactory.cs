@@ -42,7 +42,7 @@ public sealed class ViewFactory
         }
         var c = archive.Config;
         Site = new SiteView(c.Title, c.Description, c.BaseUrl, c.Language, Urls.Home, Urls.Search, Urls.Archive, Urls.Topics,
-            Urls.People, Urls.Shows, Urls.Asset("style.css"), Urls.Asset("site.js"), generator, hasSearch);
+            Urls.People, Urls.Shows, Urls.Asset("style.css"), Urls.Asset("site.js"), generator, hasSearch, Urls.Feed);
     }
 
     public SiteUrls Urls { get; }
@@ -288,7 +288,8 @@ public sealed class ViewFactory
             dates.Count > 0 ? FormatDate(dates.Max()) : null,
             ShowHosts.Of(_archive.Episodes, show).Select(SpeakerLink).ToList(),
             NewestFirst(show.Episodes).Select(Card).ToList(),
-            TopicsOf(show.Episodes));
+            TopicsOf(show.Episodes),
+            Urls.ShowFeed(show.Slug));
     }
 
     /// <summary>The topics most often found among some episodes.</summary>

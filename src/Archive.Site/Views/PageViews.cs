@@ -127,7 +127,9 @@ public sealed record ShowPageView(
     /// <summary>Speakers heard in most of its episodes.</summary>
     IReadOnlyList<LinkView> Hosts,
     IReadOnlyList<EpisodeCardView> Episodes,
-    IReadOnlyList<TermView> Topics);
+    IReadOnlyList<TermView> Topics,
+    /// <summary>The show's podcast RSS feed.</summary>
+    string FeedUrl);
 
 public sealed record TermIndexView(
     SiteView Site,

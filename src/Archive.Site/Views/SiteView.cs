@@ -20,7 +20,9 @@ public sealed record SiteView(
     string ScriptUrl,
     string Generator,
     /// <summary>False when the site was built without its Pagefind index (<c>--no-search</c>).</summary>
-    bool HasSearch);
+    bool HasSearch,
+    /// <summary>The Atom feed of the newest episodes.</summary>
+    string FeedUrl);
 
 /// <summary>What the layout template receives: the page's rendered body and its head fields.</summary>
 public sealed record LayoutView(
@@ -40,7 +42,9 @@ public sealed record LayoutView(
     string? JsonLd,
     string Content,
     string PageKind,
-    bool IsSearchPage);
+    bool IsSearchPage,
+    /// <summary>The podcast feed of the page's show (show and episode pages); null for none.</summary>
+    LinkView? PodcastFeed = null);
 
 public sealed record LinkView(string Name, string? Url);
 
