@@ -128,19 +128,35 @@ public static class ParagraphBuilder
 
     private static void CutLong(string joined, int[] offsets, int start, int end, List<(int, int)> units)
     {
-        while (Sentences.CountWords(joined[start..end]) > MaxWords)
+        // Each step looks at most MaxWords words ahead, so a million unpunctuated words stay linear.
+        while (HasMoreWordsThan(joined, start, end, MaxWords))
         {
             // Find the cut nearest TargetWords words in, preferring a fragment start.
             int limit = IndexAfterWords(joined, start, TargetWords);
-            int cut = -1;
-            foreach (var o in offsets)
-                if (o > start + 1 && o <= limit) cut = o;
-            if (cut < 0) cut = limit;
+            int at = Array.BinarySearch(offsets, limit);
+            if (at < 0) at = ~at - 1;
+            int cut = at >= 0 && offsets[at] > start + 1 ? offsets[at] : limit;
             if (cut <= start || cut >= end) break;
             units.Add((start, cut));
             start = cut;
         }
         if (end > start) units.Add((start, end));
+    }
+
+    private static bool HasMoreWordsThan(string text, int start, int end, int words)
+    {
+        int count = 0;
+        bool inWord = false;
+        for (int i = start; i < end; i++)
+        {
+            if (char.IsWhiteSpace(text[i])) inWord = false;
+            else if (!inWord)
+            {
+                inWord = true;
+                if (++count > words) return true;
+            }
+        }
+        return false;
     }
 
     private static int IndexAfterWords(string text, int start, int words)

@@ -18,7 +18,9 @@ public sealed record ShowNotes(string? Summary, IReadOnlyList<string> Sentences,
 public static partial class ShowNotesCleaner
 {
     // Square brackets do not occur in URLs unencoded; one glued to a URL starts the next thing.
-    [GeneratedRegex(@"https?://[^\s<>""\[\]]+|www\.[^\s<>""\[\]]+\.[^\s<>""\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    // An address starts where its run of name characters starts: without the lookbehind a long run
+    // without '@' is retried from each of its characters, quadratic in the run's length.
+    [GeneratedRegex(@"https?://[^\s<>""\[\]]+|www\.[^\s<>""\[\]]+\.[^\s<>""\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     // *emphasis* as the source wrote it: opens before a non-space, closes after one.
