@@ -9,11 +9,12 @@ namespace Archive.Core.Model;
 public static partial class Timecode
 {
     // h:mm:ss(.fff), mm:ss(.fff), with ',' or '.' before the fraction (SRT uses ',').
-    [GeneratedRegex(@"^(?:(?<h>\d{1,3}):)?(?<m>\d{1,3}):(?<s>\d{1,2})(?:[.,](?<f>\d{1,9}))?$", RegexOptions.CultureInvariant)]
+    // Digits are ASCII only: \d would also take other scripts' digits, which int.Parse refuses.
+    [GeneratedRegex(@"^(?:(?<h>[0-9]{1,3}):)?(?<m>[0-9]{1,3}):(?<s>[0-9]{1,2})(?:[.,](?<f>[0-9]{1,9}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockPattern();
 
     // 1h02m03s, 0h00m44s, 44s, 2m, 1h, 1h2m3.5s, 1500ms (TTML), PT1M2.5S (ISO 8601, Azure)
-    [GeneratedRegex(@"^(?:PT)?(?:(?<h>\d+)h)?(?:(?<m>\d+)m(?!s))?(?:(?<s>\d+(?:\.\d+)?)s)?(?:(?<ms>\d+(?:\.\d+)?)ms)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:PT)?(?:(?<h>[0-9]+)h)?(?:(?<m>[0-9]+)m(?!s))?(?:(?<s>[0-9]+(?:\.[0-9]+)?)s)?(?:(?<ms>[0-9]+(?:\.[0-9]+)?)ms)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex UnitPattern();
 
     // 00:01:02.500 --> 00:01:05.000, [12.34 --> 15.00], 1.5 - 3.0 (a span as dumps and captions give it)

@@ -190,10 +190,10 @@ public sealed partial class TimedTextXmlReader : ITranscriptReader
     /// <summary>TTML time expressions: clock times (with frames), and offsets in h, m, s, ms, f (frames) or t (ticks).</summary>
     private sealed partial class TtmlClock(double frameRate, double? tickRate)
     {
-        [GeneratedRegex(@"^(?<h>\d+):(?<m>\d{2}):(?<s>\d{2}):(?<f>\d+(?:\.\d+)?)$")]
+        [GeneratedRegex(@"^(?<h>[0-9]+):(?<m>[0-9]{2}):(?<s>[0-9]{2}):(?<f>[0-9]+(?:\.[0-9]+)?)$")]
         private static partial Regex ClockWithFrames();
 
-        [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?<unit>f|t)$")]
+        [GeneratedRegex(@"^(?<n>[0-9]+(?:\.[0-9]+)?)(?<unit>f|t)$")]
         private static partial Regex FramesOrTicks();
 
         public TimeSpan? Read(string? text)

@@ -37,6 +37,9 @@ public class TimecodeTests
     [InlineData("-5")]
     [InlineData("99999999999")]
     [InlineData("PT")]
+    [InlineData("00:00:01.\u19D5")]
+    [InlineData("\u0661:\u0662\u0663")]
+    [InlineData("\u0661\u0662s")]
     [InlineData("NaN")]
     [InlineData("Infinity")]
     public void Refuses_what_is_not_a_time(string text) => Assert.False(Timecode.TryParse(text, out _));
