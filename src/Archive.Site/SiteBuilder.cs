@@ -70,8 +70,7 @@ public static class SiteBuilder
             progress?.StageStarted("index", 1);
             // Pagefind runs while this process lives: hand back the memory rendering left behind.
             HandBackMemory(aboveBytes: 0);
-            new SearchIndexer(new PagefindRunner(log)).Build(archive, searchIndexes, writer.Staging, cancellation);
-            writer.KeepUnchanged("pagefind");
+            new SearchIndexer(new PagefindRunner(log), log).Build(archive, searchIndexes, writer, cancellation);
             indexed = true;
             progress?.Advance("index");
             timings.Add(Lap("index", clock));

@@ -132,23 +132,38 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     {
         var folder = ResolveInside(Staging, relativeFolder);
         if (!Directory.Exists(folder)) return;
-        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), full =>
-        {
-            var relative = Path.GetRelativePath(Staging, full).Replace('\\', '/');
-            var before = Path.Combine(_output, relative);
-            if (_reuse && File.Exists(before) && SameBytes(before, File.ReadAllBytes(full)))
-            {
-                File.Delete(full);
-                if (LinkOrCopy(before, full))
-                {
-                    Interlocked.Increment(ref _unchanged);
-                    return;
-                }
-                File.Copy(before, full); // the same bytes, with a new time
-            }
-            Interlocked.Increment(ref _written);
-        });
+        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories),
+            full => KeepIfUnchanged(Path.GetRelativePath(Staging, full).Replace('\\', '/')));
     }
+
+    /// <summary><see cref="KeepUnchanged"/> for one file a tool wrote into the staging folder.</summary>
+    public void KeepIfUnchanged(string relative)
+    {
+        var full = ResolveInside(Staging, relative);
+        var before = Path.Combine(_output, relative);
+        if (_reuse && File.Exists(before) && SameBytes(before, File.ReadAllBytes(full)))
+        {
+            File.Delete(full);
+            if (LinkOrCopy(before, full))
+            {
+                Interlocked.Increment(ref _unchanged);
+                return;
+            }
+            File.Copy(before, full); // the same bytes, with a new time
+        }
+        Interlocked.Increment(ref _written);
+    }
+
+    /// <summary>
+    /// Lists a file a tool wrote into the staging folder under <paramref name="key"/> (what it
+    /// was made from), so the next build can keep it with <see cref="TryKeep"/>. Call it last:
+    /// <see cref="KeepIfUnchanged"/> may replace the file.
+    /// </summary>
+    public void Adopt(string path, string key) => Remember(path, key, ResolveInside(Staging, path));
+
+    /// <summary>The files the previous build wrote or adopted with <paramref name="key"/>, in path order: a tool's output kept whole.</summary>
+    public IReadOnlyList<string> PreviousFiles(string key) =>
+        _reuse ? _previousManifest.Where(f => f.Value.Key == key).Select(f => f.Key).Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>Replaces the output folder with the staging folder.</summary>
     public void Commit()

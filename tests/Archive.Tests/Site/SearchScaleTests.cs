@@ -57,6 +57,39 @@ public class SearchScaleTests(SplitIndexSiteFixture split, ITestOutputHelper log
     }
 
     [RequiresNodeFact]
+    public async Task A_new_episode_reindexes_only_the_index_of_its_time()
+    {
+        using var temp = new TempFolder("search-rebuild");
+        Directory.CreateDirectory(temp.Combine("input"));
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.DemoInput)) File.Copy(file, temp.Combine("input", Path.GetFileName(file)));
+        string[] Build(params string[] extra) => ["build", "--input", temp.Combine("input"), "--theme", RepoPaths.DefaultTheme, "--search-index-chars", "6000", .. extra];
+        Assert.Equal(0, (await CliRunner.Run(Build("--output", temp.Combine("out")))).ExitCode);
+        var parts = Path.Combine(temp.Combine("out"), "pagefind", "parts");
+        Dictionary<string, DateTime> Times(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.GetLastWriteTimeUtc);
+        var before = Times(parts);
+        var primaryEntry = File.ReadAllText(temp.Combine("out", "pagefind", "pagefind-entry.json"));
+        Thread.Sleep(1100); // so that a file written again would have a later time
+
+        temp.Write("input/zz-newest.md", "---\ntitle: Queues Are Promises Too\nshow: Signal & Noise\ndate: 2025-12-01\nspeakers: [Maya Okafor]\n---\n\n" +
+            "**[00:00:00] Maya Okafor:** A queue is a promise that someone will read your message, eventually; backpressure keeps it honest.\n");
+        var rebuild = await CliRunner.Run(Build("--output", temp.Combine("out")));
+        Assert.Equal(0, rebuild.ExitCode);
+        Assert.Contains("Search: 1 of ", rebuild.Output + rebuild.Error);
+        // The older indexes were kept, file for file, with their times; the newest one changed.
+        Assert.Equal(before, Times(parts));
+        Assert.NotEqual(primaryEntry, File.ReadAllText(temp.Combine("out", "pagefind", "pagefind-entry.json")));
+        Assert.Single(PagefindQuery.Search(temp.Combine("out"), "backpressure"), h => h.Url.StartsWith("/episodes/queues-are-promises-too/", StringComparison.Ordinal));
+
+        // And the site is the one a clean build makes.
+        Assert.Equal(0, (await CliRunner.Run(Build("--output", temp.Combine("clean"), "--clean"))).ExitCode);
+        var incremental = Directory.EnumerateFiles(temp.Combine("out"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(temp.Combine("out"), f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(incremental, Directory.EnumerateFiles(temp.Combine("clean"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(temp.Combine("clean"), f)).Order(StringComparer.Ordinal));
+        foreach (var file in incremental)
+            Assert.True(File.ReadAllBytes(temp.Combine("out", file)).AsSpan().SequenceEqual(File.ReadAllBytes(temp.Combine("clean", file))), file + " differs from a clean build's");
+    }
+
+    [RequiresNodeFact]
     public void A_three_hour_episode_does_not_make_a_search_heavy()
     {
         using var temp = new TempFolder("long-episode");
