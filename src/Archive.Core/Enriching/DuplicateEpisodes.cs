@@ -9,7 +9,8 @@ namespace Archive.Core.Enriching;
 /// preface, the same transcript in two formats) becomes one page. Two episodes of one show (or of
 /// one file) are the same when most of the text of the shorter one, its title, notes, chapter
 /// titles and the start of its transcript, is found in the longer one: compared as overlapping
-/// three-word phrases, so differences in punctuation, boilerplate and glued words do not matter.
+/// three-word phrases, so differences in punctuation, boilerplate and glued words do not matter;
+/// or when they carry the same timed chapter list.
 /// The one with the richer text is kept; details only the other has are added to it.
 /// </summary>
 public static partial class DuplicateEpisodes
@@ -40,7 +41,7 @@ public static partial class DuplicateEpisodes
         {
             var members = group.ToList();
             if (members.Count < 2) continue;
-            foreach (var (a, b) in SimilarPairs(members, fingerprints))
+            foreach (var (a, b) in SimilarPairs(members, fingerprints).Concat(SameChapterPairs(members, episodes)))
             {
                 int ra = Root(keptAs, a), rb = Root(keptAs, b);
                 if (ra == rb) continue;
@@ -123,6 +124,48 @@ public static partial class DuplicateEpisodes
             if (smaller >= MinPhrases && count >= Threshold * smaller) yield return (a, b);
         }
     }
+
+    /// <summary>
+    /// Pairs that carry the same timed chapter list (at least <see cref="MinSharedChapters"/>
+    /// chapters with the same time and title, and most of the shorter list): notes rewritten
+    /// around one recording, or padded with a long transcript, still give its chapters.
+    /// </summary>
+    private static IEnumerable<(int A, int B)> SameChapterPairs(List<int> members, IReadOnlyList<Episode> episodes)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var sizes = new Dictionary<int, int>();
+        foreach (var m in members)
+        {
+            var keys = episodes[m].Chapters
+                .Where(c => c.Start is not null)
+                .Select(c => $"{(long)c.Start!.Value.TotalSeconds}|{string.Concat(Word().Matches(c.Title).Select(w => w.Value.ToLowerInvariant()))}")
+                .ToHashSet(StringComparer.Ordinal);
+            sizes[m] = keys.Count;
+            foreach (var key in keys)
+            {
+                if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
+                list.Add(m);
+            }
+        }
+        var shared = new Dictionary<(int, int), int>();
+        foreach (var list in postings.Values)
+        {
+            // "00:00 Intro" is in every list; a chapter many episodes share proves nothing.
+            if (list.Count < 2 || list.Count > CommonPhrase) continue;
+            for (int x = 0; x < list.Count; x++)
+                for (int y = x + 1; y < list.Count; y++)
+                    shared[(list[x], list[y])] = shared.GetValueOrDefault((list[x], list[y])) + 1;
+        }
+        foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
+            if (count >= MinSharedChapters && count >= SharedChapterShare * Math.Min(sizes[a], sizes[b]))
+                yield return (a, b);
+    }
+
+    /// <summary>Timed chapters two listings must share to be one episode.</summary>
+    public const int MinSharedChapters = 5;
+
+    /// <summary>Share of the shorter chapter list the other must hold.</summary>
+    private const double SharedChapterShare = 0.8;
 
     /// <summary>The same for the same set of phrases, whatever their order.</summary>
     private static ulong Signature(HashSet<ulong> phrases)

@@ -54,7 +54,11 @@ public static class ArchiveLoader
         // their text and raw episodes (10,000 episodes staged step by step peaked at 5.7 GB).
         // A file the cache knows is done after read. Each step's time is summed over the threads
         // and the wall time shared out in those proportions.
-        var files = InputScanner.Scan(options.InputDirectory);
+        var unclaimed = new List<string>();
+        var files = InputScanner.Scan(options.InputDirectory, unclaimed);
+        foreach (var sidecar in unclaimed)
+            configDiagnostics.Warn(DisplayPath(displayRoot, sidecar), 1,
+                $"no transcript beside this file has its name ({Path.GetFileName(sidecar).Split('.')[0]}.*), so it describes nothing; name it after its transcript (ep1.vtt → ep1.yml, ep1.chapters.json)");
         var perFile = new TranscriptFile[files.Count];
         var keys = new string?[files.Count];
         var restored = new bool[files.Count];

@@ -15,7 +15,11 @@ public static class InputScanner
     /// </param>
     public sealed record InputFile(string FullPath, string RelativePath, IReadOnlyList<string> Sidecars);
 
-    public static IReadOnlyList<InputFile> Scan(string inputDirectory)
+    /// <param name="unclaimed">
+    /// When given, receives the full paths of sidecar files that no transcript claims (a
+    /// <c>name.yml</c> whose transcript was renamed or removed), so they can be reported.
+    /// </param>
+    public static IReadOnlyList<InputFile> Scan(string inputDirectory, ICollection<string>? unclaimed = null)
     {
         var root = Path.GetFullPath(inputDirectory);
         var files = new List<(string Full, string Relative)>();
@@ -48,22 +52,34 @@ public static class InputScanner
                 list.Add(full);
             }
         }
-        return files.Select(f =>
+        var result = files.Select(f =>
         {
             var extension = Path.GetExtension(f.Relative);
             var stem = f.Relative[..^extension.Length];
             return new InputFile(f.Full, f.Relative, sidecarsByStem.TryGetValue(stem, out var list) ? list : []);
         }).ToList();
+        if (unclaimed is not null)
+        {
+            var claimed = result.SelectMany(f => f.Sidecars).ToHashSet(StringComparer.Ordinal);
+            foreach (var (full, relative) in others)
+                if (!claimed.Contains(full) && !IsSettingsOrReadme(relative)) unclaimed.Add(full);
+        }
+        return result;
+    }
+
+    private static bool IsSettingsOrReadme(string relativePath)
+    {
+        var name = Path.GetFileName(relativePath).ToLowerInvariant();
+        return (!relativePath.Contains('/') && ArchiveConfigReader.FileNames.Contains(name)) || name is "readme.md" or "readme.txt" or "readme";
     }
 
     /// <summary>The settings file, and sidecars that describe a transcript beside them.</summary>
     public static bool IsNotTranscript(string relativePath)
     {
         var name = Path.GetFileName(relativePath).ToLowerInvariant();
-        if (!relativePath.Contains('/') && ArchiveConfigReader.FileNames.Contains(name)) return true;
-        return name.EndsWith(".yml", StringComparison.Ordinal)
+        return IsSettingsOrReadme(relativePath)
+            || name.EndsWith(".yml", StringComparison.Ordinal)
             || name.EndsWith(".yaml", StringComparison.Ordinal)
-            || name.EndsWith(".chapters.json", StringComparison.Ordinal)
-            || name is "readme.md" or "readme.txt" or "readme";
+            || name.EndsWith(".chapters.json", StringComparison.Ordinal);
     }
 }

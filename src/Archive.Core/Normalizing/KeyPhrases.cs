@@ -53,7 +53,7 @@ public static partial class KeyPhrases
         var second = ranked.FirstOrDefault(c => c != best && !c.Stems.Intersect(best.Stems).Any() && Score(c) >= Score(best) * 0.6
             && !ranked.Any(p => p.Stems.Length > 1 && p.Stems.Intersect(best.Stems).Any() && p.Stems.Intersect(c.Stems).Any()));
         var title = Spelling(best) + (second is null ? "" : " and " + Spelling(second));
-        return char.ToUpperInvariant(title[0]) + title[1..];
+        return TitleText.Capitalize(title);
     }
 
     /// <summary>Runs of content words (up to three) inside clauses, with how they are spelled.</summary>

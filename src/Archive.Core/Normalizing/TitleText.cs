@@ -28,8 +28,7 @@ public static partial class TitleText
         var sentence = ends.Count > 0 ? flat[..ends[0]].Trim() : flat;
         sentence = CutAtWord(sentence, MaxLength);
         if (!sentence.Any(char.IsLetterOrDigit)) return null;
-        // Speech-to-text often starts lowercase mid-sentence; a title starts with a capital.
-        return Clean(char.ToUpperInvariant(sentence[0]) + sentence[1..]);
+        return Clean(Capitalize(sentence));
     }
 
     /// <summary>How a derived title was found, for the warning that reports it.</summary>
@@ -82,7 +81,19 @@ public static partial class TitleText
         return FromText(opening) is { } first ? (first, Source.Sentence) : null;
     }
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>
+    /// Speech-to-text often starts lowercase mid-sentence, and a title starts with a capital; but
+    /// a first word that is written its own way (a16z, iPhone, eBay) stays as written.
+    /// </summary>
+    public static string Capitalize(string text)
+    {
+        int end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+        var first = text.AsSpan(0, end).TrimEnd(",.;:!?'’\"");
+        foreach (var c in first)
+            if (!char.IsLower(c) && c is not ('\'' or '’' or '-')) return text;
+        return first.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
 
     /// <summary>Cuts at the last word boundary within <paramref name="max"/> characters, adding an ellipsis.</summary>
     public static string CutAtWord(string text, int max)

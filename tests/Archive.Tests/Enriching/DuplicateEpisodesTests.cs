@@ -40,6 +40,25 @@ public class DuplicateEpisodesTests
     }
 
     [Fact]
+    public void Notes_padded_with_a_transcript_are_the_same_episode_when_they_carry_the_same_chapters()
+    {
+        string[] titles = ["Welcome and the week's news", "Why caches go stale", "Expiry rules nobody owned", "The three a.m. page", "Warm-up and metrics", "Listener questions"];
+        var chapters = titles.Select((t, i) => new Chapter(t, TimeSpan.FromMinutes(i * 7), 0)).ToList();
+        var diagnostics = new DiagnosticBag();
+        var episodes = new[]
+        {
+            Episode(7, "A short note: the cache episode, with chapters below.") with { Chapters = chapters },
+            // The same recording listed again with a long transcript: the texts hardly overlap, the chapter list does.
+            Episode(9, "Hi all! Transcript follows.", paragraphs: 40) with { Chapters = chapters.Select(c => c with { FirstParagraph = 3 }).ToList() },
+            // Another episode that merely opens the same way.
+            Episode(11, "A different talk about tide tables.") with { Chapters = [chapters[0], new Chapter("Tides", TimeSpan.FromMinutes(5), 0)] },
+        };
+        var result = DuplicateEpisodes.Merge(episodes, diagnostics);
+        Assert.Equal([1, 2], result.InputIndexes);
+        Assert.Contains("lines 7 and 9 list the same episode", Assert.Single(diagnostics.Items).Message);
+    }
+
+    [Fact]
     public void Episodes_sharing_only_an_opening_promotion_stay_apart()
     {
         const string promo = "Join us at the meetup on Sunday and fill out the annual survey for a chance to win a prize for the whole team! ";

@@ -104,4 +104,19 @@ public class TranscriptSidecarTests
             new RawEpisode { Source = new SourceRef(source.Path, 1), Metadata = new RawMetadata { Title = "Two" }, Turns = [new RawTurn(null, null, null, "B.", 1)] },
         ];
     }
+
+    [Fact]
+    public void A_sidecar_without_its_transcript_is_reported_not_silently_ignored()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/ep1.vtt", Vtt);
+        temp.Write("in/ep1.yml", "title: First\n");
+        temp.Write("in/renamed-away.yml", "title: Lost\n");
+        temp.Write("in/gone.chapters.json", "{\"version\": \"1.2.0\", \"chapters\": []}");
+        temp.Write("in/archive.yml", "title: Test\n");
+        var archive = ArchiveLoader.Load(new LoadOptions(temp.Combine("in")) { DisplayRoot = temp.Path });
+        var warnings = archive.Diagnostics.Where(d => d.Message.Contains("describes nothing")).Select(d => d.Path).ToList();
+        Assert.Equal(["in/gone.chapters.json", "in/renamed-away.yml"], warnings.Order(StringComparer.Ordinal));
+        Assert.Equal("First", Assert.Single(archive.Episodes).Episode.Title);
+    }
 }

@@ -23,4 +23,15 @@ public class TitleTextTests
 
     [Fact]
     public void No_text_gives_no_title() => Assert.Null(TitleText.FromTranscript(["", "  "]));
+
+    [Theory]
+    [InlineData("so the first thing", "So the first thing")]
+    [InlineData("don't panic", "Don't panic")]
+    [InlineData("a16z's Martin Casado joins", "a16z's Martin Casado joins")]
+    [InlineData("iPhone apps at scale", "iPhone apps at scale")]
+    [InlineData("eBay, then Etsy", "eBay, then Etsy")]
+    [InlineData("Already capital", "Already capital")]
+    [InlineData("", "")]
+    public void Capitalizes_only_a_plain_lowercase_first_word(string text, string expected) =>
+        Assert.Equal(expected, TitleText.Capitalize(text));
 }
