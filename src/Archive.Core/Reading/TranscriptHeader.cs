@@ -38,11 +38,6 @@ public sealed partial record TranscriptHeader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinksIntro();
 
-    // Subscribe and support lines, and lines listing podcast platforms.
-    [GeneratedRegex(@"^(?:subscribe|follow|listen|support|sign up|join|rate|review|share|download|watch|find)\b.*(?:\b(?:apple|spotify|youtube|overcast|rss|podcast|newsletter|subscrib\w*|patreon|substack|twitter|linkedin)\b|•|\|)|\bnewsletter\b|\bsubscribe\b.*[•|]|(?:\b(?:apple podcasts|spotify|overcast|pocket casts|youtube|rss)\b.*){3}",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Boilerplate();
-
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Url();
 
@@ -109,7 +104,7 @@ public sealed partial record TranscriptHeader
             list = ListKind.Unknown;
             pendingIntro = null;
 
-            if (Boilerplate().IsMatch(text)) { seenContent = true; continue; }
+            if (Boilerplate.IsBoilerplate(text)) { seenContent = true; continue; }
 
             var kv = KeyValue().Match(text);
             if (kv.Success && ReadField(kv.Groups["key"].Value.Trim().ToLowerInvariant(), InlineMarkup.ToPlain(kv.Groups["value"].Value.Trim()),

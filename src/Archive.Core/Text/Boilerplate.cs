@@ -42,12 +42,17 @@ public static partial class Boilerplate
     [GeneratedRegex(@"https?://|www\.|@\w|\w@\w", RegexOptions.CultureInvariant)]
     private static partial Regex LinkOrHandle();
 
+    // "Subscribe: Apple • Spotify • Overcast • …": a line naming three podcast platforms.
+    [GeneratedRegex(@"(?:\b(?:apple podcasts|apple|spotify|youtube|overcast|pocket casts|antennapod|podcast addict|castbox|stitcher|google podcasts|amazon music|amazon|rss)\b.*){3}",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformList();
+
     /// <summary>True when a sentence of show notes is boilerplate.</summary>
     public static bool IsBoilerplate(string sentence)
     {
         var s = Trim(sentence);
         if (s.Length == 0) return false;
-        if (Notice().IsMatch(s) || NotesOnly().IsMatch(s)) return true;
+        if (Notice().IsMatch(s) || NotesOnly().IsMatch(s) || PlatformList().IsMatch(s)) return true;
         return WeakStart().IsMatch(s) && (LinkOrHandle().IsMatch(s) || Sentences.CountWords(s) <= 12);
     }
 
