@@ -285,9 +285,17 @@
       link.appendChild(document.createTextNode(" · "));
     }
     if (isChapter) link.appendChild(el("span", "search-moment-kind", "Chapter: "));
-    link.appendChild(el("span", "moment-label", moment.label));
+    var label = el("span", "moment-label");
+    // A chapter's excerpt is its own title (the next paragraph is a moment of its own): show the
+    // title with the words marked instead of repeating it.
+    if (isChapter && sub.excerpt) {
+      label.appendChild(excerptNodes(sub.excerpt));
+      // Pagefind ends a heading's text with a full stop.
+      if (label.lastChild) label.lastChild.textContent = label.lastChild.textContent.replace(/\.$/, "");
+    } else label.textContent = moment.label;
+    link.appendChild(label);
     item.appendChild(link);
-    if (sub.excerpt) {
+    if (sub.excerpt && !isChapter) {
       item.appendChild(document.createTextNode(" — "));
       var excerpt = el("span", "search-excerpt");
       excerpt.appendChild(excerptNodes(sub.excerpt));
