@@ -9,8 +9,15 @@ public static class StopWords
 {
     public enum Kind : byte { None, Common, Function }
 
+    private static readonly List<string> FunctionList = [];
     private static readonly Dictionary<string, Kind> Words = Load();
     private static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The function words as the list writes them (English): the search page leaves them out of
+    /// a query, because the index chunk of a word said in every episode is large.
+    /// </summary>
+    public static IReadOnlyList<string> FunctionWords => FunctionList;
 
     /// <summary>The kind of a lowercase word or key.</summary>
     public static Kind Of(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var kind) ? kind : Kind.None;
@@ -31,6 +38,7 @@ public static class StopWords
             if (text == "[common]") { kind = Kind.Common; continue; }
             foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (kind == Kind.Function) FunctionList.Add(word);
                 Add(word, kind);
                 word.AsSpan().CopyTo(buffer);
                 Add(new string(buffer[..WordScanner.Fold(buffer, word.Length)]), kind);

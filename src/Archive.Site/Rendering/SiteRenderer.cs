@@ -166,7 +166,11 @@ public sealed class SiteRenderer
     {
         var urls = _views.Urls;
         var indexes = _searchIndexes.Select(p => new Dictionary<string, object> { ["name"] = p.Name, ["url"] = urls.Base + p.Folder, ["dated"] = p.Dated });
-        return new SearchPageView(_views.Site, urls.Base + SearchPartitions.PrimaryFolder, System.Text.Json.JsonSerializer.Serialize(indexes));
+        // Words said in every episode have the largest index chunks (every position in every
+        // episode): a query leaves them out. The list is English.
+        var common = _archive.Config.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Archive.Core.Enriching.StopWords.FunctionWords : [];
+        return new SearchPageView(_views.Site, urls.Base + SearchPartitions.PrimaryFolder, System.Text.Json.JsonSerializer.Serialize(indexes),
+            System.Text.Json.JsonSerializer.Serialize(common));
     }
 
     private string Layout(string template, object view, PageMeta meta)

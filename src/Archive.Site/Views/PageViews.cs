@@ -156,8 +156,9 @@ public sealed record MonthView(string Name, string Id, IReadOnlyList<EpisodeCard
 /// <summary>
 /// The search page. <see cref="BundleUrl"/> is Pagefind's primary bundle; <see cref="IndexesJson"/>
 /// lists every search index of the site, newest first, as JSON <c>[{"name":"2025","url":"/pagefind/"}, …]</c>
-/// (the first is the primary bundle, the others are merged into it).
+/// (the first is the primary bundle, the others are merged into it). <see cref="CommonWordsJson"/>
+/// lists words a query leaves out (a JSON array; empty for languages without a list).
 /// </summary>
-public sealed record SearchPageView(SiteView Site, string BundleUrl, string IndexesJson);
+public sealed record SearchPageView(SiteView Site, string BundleUrl, string IndexesJson, string CommonWordsJson);
 
 public sealed record NotFoundPageView(SiteView Site);

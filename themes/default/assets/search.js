@@ -22,10 +22,11 @@
   var bundle = form.getAttribute("data-bundle");
   var base = form.getAttribute("data-base") || "/";
   var indexes = JSON.parse(form.getAttribute("data-indexes") || "[]");
+  var commonWords = new Set(JSON.parse(form.getAttribute("data-common-words") || "[]"));
   var FILTERS = ["show", "speaker", "topic", "year"];
   var INDEX_FILTER = "archive-index";
   var FACTS_ID = "episode-facts";
-  var PAGE_SIZE = 10;      // results whose details (one small file each) are fetched at a time
+  var PAGE_SIZE = 8;       // results whose details (one file each, ~25 KB an hour of speech) are fetched at a time
   var TOP_MOMENTS = 3;     // moments shown at once; the rest wait behind "more moments"
   var pageTitle = document.title;
 
@@ -173,8 +174,16 @@
       statusLine.textContent = "";
       return Promise.resolve();
     }
+    var words = searchWords(state.q);
+    if (state.q && !words.term) {
+      current = null;
+      list.textContent = "";
+      more.hidden = true;
+      statusLine.textContent = "“" + state.q + "” is said in nearly every episode: add a rarer word, or put a phrase in quotes.";
+      return Promise.resolve();
+    }
     var slow = window.setTimeout(function () { if (mine === generation) statusLine.textContent = "Searching…"; }, 300);
-    var term = state.q || null;
+    var term = words.term;
     return pagefind().then(function (pf) {
       return pf.search(term, { filters: state.filters }).then(function (found) {
         if (mine !== generation) return;
@@ -183,6 +192,7 @@
         current = {
           state: state,
           term: term,
+          left: words.left,
           total: found.results.length,
           unfiltered: found.unfilteredResultCount,
           counts: found.filters,
@@ -205,8 +215,22 @@
     });
   }
 
+  // The words to search for: a phrase in quotes as it is; otherwise without the common words
+  // (their index chunks hold every episode, megabytes in a large archive), unless that is all.
+  function searchWords(q) {
+    if (!q) return { term: null, left: [] };
+    if (/"/.test(q)) return { term: q, left: [] };
+    var kept = [], left = [];
+    q.split(/\s+/).forEach(function (word) {
+      var bare = word.toLowerCase().replace(/[^\p{L}\p{N}']/gu, "");
+      (bare && commonWords.has(bare) ? left : kept).push(word);
+    });
+    return { term: kept.length ? kept.join(" ") : null, left: left };
+  }
+
   function summary(run) {
-    var words = run.state.q ? " for “" + run.state.q + "”" : "";
+    var quoted = /"/.test(run.term || "") ? run.term : "“" + run.term + "”";
+    var words = run.state.q ? " for " + quoted + (run.left.length ? " (" + run.left.join(", ") + " left out: too common)" : "") : "";
     var count = run.total === 1 ? "1 episode" : run.total.toLocaleString() + " episodes";
     if (run.total === 0) {
       return "No episodes found" + words + (Object.keys(run.state.filters).length && run.unfiltered
