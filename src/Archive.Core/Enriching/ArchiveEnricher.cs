@@ -30,7 +30,10 @@ public static class ArchiveEnricher
         var inputIndexes = unique.InputIndexes;
         var slugs = EpisodeSlugs.Assign(episodes, diagnostics);
         var named = episodes.SelectMany(e => e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Concat(e.Show is null ? [] : [e.Show]));
-        var extraction = TopicExtractor.Extract(episodes, config.Topics, named.Distinct(StringComparer.Ordinal).ToList());
+        // Each episode's text tokenised once, for topics and mentions.
+        var vocabulary = new Vocabulary();
+        var words = EpisodeWords.Tokenize(episodes, vocabulary);
+        var extraction = TopicExtractor.Extract(episodes, words, vocabulary, config.Topics, named.Distinct(StringComparer.Ordinal).ToList());
         var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i]) { Topics = extraction.Topics[i] }).ToList();
 
         var topics = Taxonomy.Build(archiveEpisodes, e => e.Topics);
@@ -38,7 +41,7 @@ public static class ArchiveEnricher
         var shows = Taxonomy.Build(archiveEpisodes, e => e.Episode.Show is null ? [] : [e.Episode.Show]);
 
         var related = RelatedEpisodes.Find(archiveEpisodes, extraction);
-        var mentions = MentionFinder.Find(archiveEpisodes, topics, people, shows, config.Topics);
+        var mentions = MentionFinder.Find(archiveEpisodes, words, vocabulary, topics, people, shows, config.Topics);
         var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions[i] }).ToList();
         return new Result(enriched, inputIndexes, topics, people, shows);
     }

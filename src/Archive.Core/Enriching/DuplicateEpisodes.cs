@@ -33,7 +33,8 @@ public static partial class DuplicateEpisodes
 
     public static Result Merge(IReadOnlyList<Episode> episodes, DiagnosticBag diagnostics)
     {
-        var fingerprints = episodes.Select(Fingerprint).ToArray();
+        var fingerprints = new ulong[episodes.Count][];
+        Parallel.For(0, episodes.Count, i => fingerprints[i] = Fingerprint(episodes[i]));
         var keptAs = Enumerable.Range(0, episodes.Count).ToArray();
         var merged = episodes.ToArray();
 
@@ -82,7 +83,7 @@ public static partial class DuplicateEpisodes
     /// Pairs whose texts mostly overlap, found through the phrases they share (an index from
     /// phrase to episodes), so a show with thousands of episodes is not compared pair by pair.
     /// </summary>
-    private static IEnumerable<(int A, int B)> SimilarPairs(List<int> members, HashSet<ulong>[] fingerprints)
+    private static IEnumerable<(int A, int B)> SimilarPairs(List<int> members, ulong[][] fingerprints)
     {
         // Texts that are exactly alike are one text listed again; they pair with the first of them,
         // and only one of them counts towards how common a phrase is.
@@ -91,36 +92,47 @@ public static partial class DuplicateEpisodes
         foreach (var m in members)
         {
             var key = Signature(fingerprints[m]);
-            if (firstWithText.TryGetValue(key, out var first) && fingerprints[first].SetEquals(fingerprints[m]))
+            if (firstWithText.TryGetValue(key, out var first) && fingerprints[first].AsSpan().SequenceEqual(fingerprints[m]))
             {
-                if (fingerprints[m].Count >= MinPhrases) yield return (first, m);
+                if (fingerprints[m].Length >= MinPhrases) yield return (first, m);
                 continue;
             }
             firstWithText.TryAdd(key, m);
             distinct.Add(m);
         }
 
-        var postings = new Dictionary<ulong, List<int>>();
-        foreach (var m in distinct)
-            foreach (var phrase in fingerprints[m])
-            {
-                if (!postings.TryGetValue(phrase, out var list)) postings[phrase] = list = [];
-                list.Add(m);
-            }
+        // Postings (phrase → the texts that have it) as one sorted array of (phrase, text) rather
+        // than a list per phrase: each text has hundreds of phrases, nearly all its own.
+        int total = 0;
+        foreach (var m in distinct) total += fingerprints[m].Length;
+        var postings = new (ulong Phrase, int Text)[total];
+        int filled = 0;
+        for (int t = 0; t < distinct.Count; t++)
+            foreach (var phrase in fingerprints[distinct[t]]) postings[filled++] = (phrase, t);
+        Array.Sort(postings);
         int common = Math.Max(CommonPhrase, distinct.Count / 10);
         var shared = new Dictionary<(int, int), int>();
-        foreach (var list in postings.Values)
-        {
-            if (list.Count < 2 || list.Count > common) continue;
-            for (int x = 0; x < list.Count; x++)
-                for (int y = x + 1; y < list.Count; y++)
-                    shared[(list[x], list[y])] = shared.GetValueOrDefault((list[x], list[y])) + 1;
-        }
         // The phrases of each text that are not boilerplate shared by many episodes.
-        var informative = distinct.ToDictionary(m => m, m => fingerprints[m].Count(p => postings[p].Count <= common));
+        var informative = new int[distinct.Count];
+        for (int from = 0, to; from < postings.Length; from = to)
+        {
+            for (to = from + 1; to < postings.Length && postings[to].Phrase == postings[from].Phrase; to++) { }
+            int count = to - from;
+            if (count > common) continue;
+            for (int x = from; x < to; x++) informative[postings[x].Text]++;
+            if (count < 2) continue;
+            for (int x = from; x < to; x++)
+                for (int y = x + 1; y < to; y++)
+                {
+                    var pair = (distinct[postings[x].Text], distinct[postings[y].Text]);
+                    shared[pair] = shared.GetValueOrDefault(pair) + 1;
+                }
+        }
+        var informativeOf = new Dictionary<int, int>();
+        for (int t = 0; t < distinct.Count; t++) informativeOf[distinct[t]] = informative[t];
         foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
         {
-            int smaller = Math.Min(informative[a], informative[b]);
+            int smaller = Math.Min(informativeOf[a], informativeOf[b]);
             if (smaller >= MinPhrases && count >= Threshold * smaller) yield return (a, b);
         }
     }
@@ -168,25 +180,37 @@ public static partial class DuplicateEpisodes
     private const double SharedChapterShare = 0.8;
 
     /// <summary>The same for the same set of phrases, whatever their order.</summary>
-    private static ulong Signature(HashSet<ulong> phrases)
+    private static ulong Signature(ulong[] phrases)
     {
-        ulong sum = (ulong)phrases.Count, xor = 0;
+        ulong sum = (ulong)phrases.Length, xor = 0;
         foreach (var p in phrases) { sum += p; xor ^= p * 0x9E3779B97F4A7C15UL; }
         return sum ^ (xor << 1);
     }
 
-    /// <summary>Every three-word phrase of the episode's title, notes, chapter titles and first words of transcript, hashed.</summary>
-    internal static HashSet<ulong> Fingerprint(Episode e)
+    /// <summary>Every three-word phrase of the episode's title, notes, chapter titles and first words of transcript, hashed; sorted, each once.</summary>
+    internal static ulong[] Fingerprint(Episode e)
     {
-        var words = new List<string>();
+        // Words as [\p{L}\p{N}]+(?:['’]\p{L}+)? finds them, lowercase, one after another in one buffer.
+        var chars = new List<char>();
+        var words = new List<(int Start, int Length)>();
         void Add(string? text, int max = int.MaxValue)
         {
             if (string.IsNullOrEmpty(text)) return;
             int added = 0;
-            foreach (Match m in Word().Matches(text))
+            Span<char> lower = stackalloc char[64];
+            for (int i = 0; i < text.Length;)
             {
+                if (!IsWordChar(text[i])) { i++; continue; }
                 if (added++ >= max) break;
-                words.Add(m.Value.ToLowerInvariant());
+                int start = i;
+                while (i < text.Length && IsWordChar(text[i])) i++;
+                if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]))
+                    for (i++; i < text.Length && char.IsLetter(text[i]); i++) { }
+                var word = text.AsSpan(start, i - start);
+                var into = word.Length <= lower.Length ? lower : new char[word.Length];
+                int n = word.ToLowerInvariant(into);
+                words.Add((chars.Count, n));
+                chars.AddRange(into[..n]);
             }
         }
         Add(e.Title);
@@ -199,23 +223,26 @@ public static partial class DuplicateEpisodes
             Add(p.Text, budget);
             budget -= p.Text.Length / 5;
         }
-        var phrases = new HashSet<ulong>();
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chars);
+        var phrases = new ulong[Math.Max(0, words.Count - 2)];
         for (int i = 0; i + 2 < words.Count; i++)
-            phrases.Add(Hash(words[i], words[i + 1], words[i + 2]));
-        return phrases;
+        {
+            // FNV-1a over the three words, each followed by a space: stable across runs, so output stays deterministic.
+            ulong h = 14695981039346656037UL;
+            for (int w = i; w < i + 3; w++)
+            {
+                foreach (var ch in all.Slice(words[w].Start, words[w].Length)) { h ^= ch; h *= 1099511628211UL; }
+                h ^= ' '; h *= 1099511628211UL;
+            }
+            phrases[i] = h;
+        }
+        Array.Sort(phrases);
+        int distinct = 0;
+        for (int i = 0; i < phrases.Length; i++) if (distinct == 0 || phrases[i] != phrases[distinct - 1]) phrases[distinct++] = phrases[i];
+        return phrases[..distinct];
     }
 
-    private static ulong Hash(string a, string b, string c)
-    {
-        // FNV-1a over the three words: stable across runs, so output stays deterministic.
-        ulong h = 14695981039346656037UL;
-        foreach (var s in new[] { a, b, c })
-        {
-            foreach (var ch in s) { h ^= ch; h *= 1099511628211UL; }
-            h ^= ' '; h *= 1099511628211UL;
-        }
-        return h;
-    }
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>How much an episode has to show: its transcript first, then its notes and chapters.</summary>
     private static long Richness(Episode e) =>

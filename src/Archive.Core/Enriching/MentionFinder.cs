@@ -13,16 +13,24 @@ namespace Archive.Core.Enriching;
 /// </summary>
 public static class MentionFinder
 {
-    private sealed record Target(MentionKind Kind, string Slug, bool AllCaps, bool Capitalized);
+    /// <param name="Seen">Targets with one <see cref="Seen"/> number are one (a topic under any of its names): linked once per chapter.</param>
+    /// <param name="Guest">For a person, the episodes where they are a guest.</param>
+    private sealed record Target(MentionKind Kind, string Slug, bool AllCaps, bool Capitalized, int Seen, int[]? Guest);
 
+    /// <param name="words">Each episode's tokens (<see cref="EpisodeWords"/>), made with <paramref name="vocabulary"/>.</param>
     public static IReadOnlyList<Mention>[] Find(
-        IReadOnlyList<ArchiveEpisode> episodes, IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people,
-        IReadOnlyList<TaxonomyTerm> shows, TopicRules rules)
+        IReadOnlyList<ArchiveEpisode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary,
+        IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people, IReadOnlyList<TaxonomyTerm> shows, TopicRules rules)
     {
-        var matcher = new PhraseMatcher<Target>();
+        var matcher = new PhraseMatcher<Target>(vocabulary);
+        var guestEpisodes = GuestEpisodes(episodes, people, shows);
+        var seenIds = new Dictionary<(MentionKind, string), int>();
+        int SeenId(MentionKind kind, string slug) =>
+            seenIds.TryGetValue((kind, slug), out var id) ? id : seenIds[(kind, slug)] = seenIds.Count;
         // People first: a full name is more specific than a topic spelled the same.
         foreach (var person in people)
-            matcher.Add(WordScanner.KeyOf(person.Name), new Target(MentionKind.Person, person.Slug, false, true));
+            matcher.Add(WordScanner.KeyOf(person.Name), new Target(MentionKind.Person, person.Slug, false, true,
+                SeenId(MentionKind.Person, person.Slug), guestEpisodes.TryGetValue(person.Slug, out var guest) ? [.. guest] : null));
         var aliases = rules.Merge
             .SelectMany(m => m.Value.Select(alias => (Topic: WordScanner.KeyOf(m.Key), Alias: alias)))
             .ToLookup(x => x.Topic, x => x.Alias, StringComparer.Ordinal);
@@ -30,52 +38,63 @@ public static class MentionFinder
         {
             var key = WordScanner.KeyOf(topic.Name);
             foreach (var name in aliases[key].Prepend(topic.Name))
-                matcher.Add(WordScanner.KeyOf(name), new Target(MentionKind.Topic, topic.Slug, IsAcronym(name), false));
+                matcher.Add(WordScanner.KeyOf(name), new Target(MentionKind.Topic, topic.Slug, IsAcronym(name), false, SeenId(MentionKind.Topic, topic.Slug), null));
         }
 
-        var guestEpisodes = GuestEpisodes(episodes, people, shows);
         var found = new IReadOnlyList<Mention>[episodes.Count];
-        Parallel.For(0, episodes.Count, () => new WordRun(), (i, _, run) =>
+        var scratches = new System.Collections.Concurrent.ConcurrentBag<int[]>();
+        Parallel.For(0, episodes.Count, () => scratches.TryTake(out var s) ? s : new int[seenIds.Count + 1], (i, _, seen) =>
         {
-            found[i] = matcher.Count == 0 ? [] : InEpisode(episodes, i, matcher, guestEpisodes, run);
-            return run;
-        }, _ => { });
+            found[i] = matcher.Count == 0 ? [] : InEpisode(episodes, i, words[i], matcher, seen);
+            return seen;
+        }, scratches.Add);
         return found;
     }
 
-    private static List<Mention> InEpisode(IReadOnlyList<ArchiveEpisode> episodes, int index, PhraseMatcher<Target> matcher,
-        Dictionary<string, List<int>> guestEpisodes, WordRun run)
+    /// <param name="seen">Per target (<see cref="Target.Seen"/>), the chapter it was last linked in; the last entry numbers chapters across episodes.</param>
+    private static List<Mention> InEpisode(IReadOnlyList<ArchiveEpisode> episodes, int index, EpisodeWords words, PhraseMatcher<Target> matcher, int[] seen)
     {
         var e = episodes[index].Episode;
         var speakers = e.Speakers.Select(Taxonomy.SlugOf).ToHashSet(StringComparer.Ordinal);
         var mentions = new List<Mention>();
-        var seen = new HashSet<(MentionKind, string)>();
+        var tokens = words.Tokens;
+        (int Start, int Length)[] positions = [];
+        ref int stamp = ref seen[^1];
+        stamp++;
         int chapter = 0;
         for (int p = 0; p < e.Paragraphs.Count; p++)
         {
             while (chapter < e.Chapters.Count && e.Chapters[chapter].FirstParagraph <= p)
             {
                 chapter++;
-                seen.Clear();
+                stamp++;
             }
-            run.Load(e.Paragraphs[p].Text);
-            var own = e.Paragraphs[p].Speaker is { } who ? Taxonomy.SlugOf(who) : null;
-            for (int w = 0; w < run.Count;)
+            int from = words.TextStarts[EpisodeWords.FirstParagraphText + p], end = words.TextStarts[EpisodeWords.FirstParagraphText + p + 1];
+            string? own = null;
+            bool located = false;
+            for (int w = from; w < end;)
             {
-                int length = matcher.Match(run, w, out var target);
-                if (length == 0 || !Written(run, w, length, target!)) { w++; continue; }
+                int length = matcher.Match(tokens, w, end, out var target);
+                if (length == 0 || !Written(tokens, w, length, target!)) { w++; continue; }
                 // "I'm Maya Okafor": the speaker's name above the paragraph already links to their page.
+                own ??= e.Paragraphs[p].Speaker is { } who ? Taxonomy.SlugOf(who) : "";
                 if (target!.Kind == MentionKind.Person && target.Slug == own) { w += length; continue; }
-                var (kind, slug) = (target!.Kind, target.Slug);
-                if (kind == MentionKind.Person && !speakers.Contains(slug) && guestEpisodes.TryGetValue(slug, out var guest))
+                if (seen[target.Seen] != stamp)
                 {
-                    var elsewhere = guest.Where(g => g != index).ToList();
-                    if (elsewhere.Count == 1) (kind, slug) = (MentionKind.GuestEpisode, episodes[elsewhere[0]].Slug);
-                }
-                if (seen.Add((target.Kind, target.Slug)))
-                {
-                    int start = run.Start(w), end = run.Start(w + length - 1) + run.Length(w + length - 1);
-                    mentions.Add(new Mention(p, start, end - start, kind, slug));
+                    seen[target.Seen] = stamp;
+                    var (kind, slug) = (target.Kind, target.Slug);
+                    if (target.Guest is { } guest && !speakers.Contains(slug) && OnlyOther(guest, index) is >= 0 and var other)
+                        (kind, slug) = (MentionKind.GuestEpisode, episodes[other].Slug);
+                    // Positions only where a mention is kept: the paragraph is scanned again, once.
+                    if (!located)
+                    {
+                        if (positions.Length < end - from) positions = new (int, int)[Math.Max(end - from, positions.Length * 2)];
+                        EpisodeWords.Positions(e.Paragraphs[p].Text, positions.AsSpan(0, end - from));
+                        located = true;
+                    }
+                    var (start, _) = positions[w - from];
+                    var (lastStart, lastLength) = positions[w - from + length - 1];
+                    mentions.Add(new Mention(p, start, lastStart + lastLength - start, kind, slug));
                 }
                 w += length;
             }
@@ -83,12 +102,25 @@ public static class MentionFinder
         return mentions;
     }
 
+    /// <summary>The one episode of a guest's other than <paramref name="index"/>, or -1 when there are none or several.</summary>
+    private static int OnlyOther(int[] guest, int index)
+    {
+        int other = -1;
+        foreach (var g in guest)
+        {
+            if (g == index) continue;
+            if (other >= 0) return -1;
+            other = g;
+        }
+        return other;
+    }
+
     /// <summary>Names are written with capitals and acronyms in capitals: "rag" is not RAG, "lena" not Lena.</summary>
-    private static bool Written(WordRun run, int from, int length, Target target)
+    private static bool Written(int[] tokens, int from, int length, Target target)
     {
         for (int w = from; w < from + length; w++)
         {
-            var flags = run.Flags(w);
+            var flags = EpisodeWords.FlagsOf(tokens[w]);
             if (target.AllCaps && (flags & WordFlags.AllCaps) == 0) return false;
             if (target.Capitalized && (flags & WordFlags.Capitalized) == 0) return false;
         }

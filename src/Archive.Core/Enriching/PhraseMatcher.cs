@@ -1,20 +1,25 @@
 namespace Archive.Core.Enriching;
 
 /// <summary>
-/// Finds phrases (sequences of word keys) in a <see cref="WordRun"/>: a trie over words, so a
-/// text is matched against any number of phrases in one pass. The longest phrase at a position
-/// wins; a phrase never spans punctuation.
+/// Finds phrases (sequences of word keys) in an episode's tokens (<see cref="EpisodeWords"/>): a
+/// trie over key ids, so a text is matched against any number of phrases in one pass. The first
+/// step is an array indexed by key id (made at the first match, after every phrase is added), so a word that begins no phrase costs one lookup. The
+/// longest phrase at a position wins; a phrase never spans punctuation.
 /// </summary>
 public sealed class PhraseMatcher<T>
 {
     private sealed class Node
     {
-        public Dictionary<long, Node>? Children;
+        public Dictionary<int, Node>? Children;
         public bool HasValue;
         public T? Value;
     }
 
+    private readonly Vocabulary _vocabulary;
     private readonly Node _root = new();
+    private Node?[]? _first;
+
+    public PhraseMatcher(Vocabulary vocabulary) => _vocabulary = vocabulary;
 
     public int Count { get; private set; }
 
@@ -26,34 +31,49 @@ public sealed class PhraseMatcher<T>
         foreach (var word in key.Split(' '))
         {
             node.Children ??= [];
-            var hash = WordScanner.Hash(word);
-            if (!node.Children.TryGetValue(hash, out var next)) node.Children[hash] = next = new Node();
+            var id = _vocabulary.KeyId(word);
+            if (!node.Children.TryGetValue(id, out var next)) node.Children[id] = next = new Node();
             node = next;
         }
         if (node.HasValue) return false;
         node.HasValue = true;
         node.Value = value;
         Count++;
+        _first = null;
         return true;
     }
 
-    /// <summary>The longest phrase starting at word <paramref name="from"/>: its length in words (0 for none) and its value.</summary>
-    public int Match(WordRun words, int from, out T? value)
+    /// <summary>
+    /// The longest phrase starting at token <paramref name="from"/> of <paramref name="tokens"/>
+    /// (which ends at <paramref name="end"/>): its length in words (0 for none) and its value.
+    /// </summary>
+    public int Match(int[] tokens, int from, int end, out T? value)
     {
         value = default;
+        var first = Volatile.Read(ref _first) ?? Index();
+        int key = _vocabulary[EpisodeWords.WordOf(tokens[from])].Key;
+        if ((uint)key >= (uint)first.Length || first[key] is not { } node) return 0;
         int best = 0;
-        var node = _root;
-        for (int i = from; i < words.Count && node.Children is not null; i++)
+        for (int i = from; ;)
         {
-            if (i > from && words.BreakBefore(i)) break;
-            if (!node.Children.TryGetValue(words.KeyHash(i), out var next)) break;
-            node = next;
             if (node.HasValue)
             {
                 best = i - from + 1;
                 value = node.Value;
             }
+            if (++i >= end || node.Children is null || (EpisodeWords.FlagsOf(tokens[i]) & WordFlags.AfterBreak) != 0) break;
+            if (!node.Children.TryGetValue(_vocabulary[EpisodeWords.WordOf(tokens[i])].Key, out node!)) break;
         }
         return best;
+    }
+
+    /// <summary>The trie's first step as an array, made once all phrases are in.</summary>
+    private Node?[] Index()
+    {
+        var first = new Node?[_root.Children is null ? 0 : _root.Children.Keys.Max() + 1];
+        if (_root.Children is not null)
+            foreach (var (key, node) in _root.Children) first[key] = node;
+        Volatile.Write(ref _first, first);
+        return first;
     }
 }

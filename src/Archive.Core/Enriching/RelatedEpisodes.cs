@@ -31,68 +31,164 @@ public static class RelatedEpisodes
             return result;
         }
 
-        var topicKeys = episodes.Select(e => e.Topics.Select(WordScanner.KeyOf).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal)).ToList();
+        // Each episode's topics with their keys; a topic is a feature too, numbered after the phrases.
+        var topics = new (string Topic, string Key)[n][];
+        var topicKeys = new HashSet<string>[n];
         var topicSupport = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var keys in topicKeys) foreach (var k in keys) topicSupport[k] = topicSupport.GetValueOrDefault(k) + 1;
+        for (int i = 0; i < n; i++)
+        {
+            topics[i] = episodes[i].Topics.Select(t => (t, WordScanner.KeyOf(t))).Where(t => t.Item2.Length > 0).ToArray();
+            topicKeys[i] = topics[i].Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var k in topicKeys[i]) topicSupport[k] = topicSupport.GetValueOrDefault(k) + 1;
+        }
+        int phraseCount = terms.Phrases.Count;
+        var topicFeature = new Dictionary<string, int>(StringComparer.Ordinal);
+        var topicText = new List<string>();
+        foreach (var k in topicSupport.Keys.Order(StringComparer.Ordinal))
+        {
+            topicFeature[k] = phraseCount + topicText.Count;
+            topicText.Add(k);
+        }
+        // Features in the order of their names: topics ("\u0001" + key) before phrases, each by key.
+        int CompareFeatures(int a, int b) =>
+            a >= phraseCount ? (b >= phraseCount ? a.CompareTo(b) : -1)
+            : b >= phraseCount ? 1 : terms.Phrases.Compare(a, b);
+
         // Phrases in more episodes than this say little and would make the index quadratic.
         int maxSupport = Math.Max(50, n / 10);
 
-        // Each episode's vector: phrase (or "\u0001topic") → weight, L2-normalized.
-        var vectors = new (string Feature, double Weight)[n][];
+        // Each episode's vector: feature → weight, L2-normalized, in the order of the features' names.
+        var vectors = new (int Feature, double Weight)[n][];
         Parallel.For(0, n, i =>
         {
-            var features = new Dictionary<string, double>(StringComparer.Ordinal);
+            var features = new List<(int Feature, double Weight)>(terms.Terms[i].Length + topics[i].Length);
             foreach (var t in terms.Terms[i])
             {
-                int support = terms.Support.GetValueOrDefault(t.Key);
+                int support = terms.Support[t.Term];
                 if (support < 2 || support > maxSupport) continue;
-                features[t.Key] = (1 + Math.Log(t.Count)) * Math.Log(1 + (double)n / support);
+                features.Add((t.Term, (1 + Math.Log(t.Count)) * Math.Log(1 + (double)n / support)));
             }
             foreach (var k in topicKeys[i].Order(StringComparer.Ordinal))
                 if (topicSupport[k] >= 2 && topicSupport[k] <= maxSupport)
-                    features["\u0001" + k] = TopicWeight * Math.Log(1 + (double)n / topicSupport[k]);
-            var top = features.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(Features).ToList();
-            double norm = Math.Sqrt(top.Sum(f => f.Value * f.Value));
-            vectors[i] = top.Select(f => (f.Key, f.Value / norm)).OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
+                    features.Add((topicFeature[k], TopicWeight * Math.Log(1 + (double)n / topicSupport[k])));
+            vectors[i] = Vector(features, CompareFeatures);
         });
 
         // Inverted index: feature → (episode, weight), episodes in input order.
-        var postings = new Dictionary<string, List<(int Episode, double Weight)>>(StringComparer.Ordinal);
+        int featureCount = phraseCount + topicText.Count;
+        var starts = new int[featureCount + 1];
+        foreach (var vector in vectors) foreach (var (feature, _) in vector) starts[feature + 1]++;
+        for (int f = 0; f < featureCount; f++) starts[f + 1] += starts[f];
+        var postingEpisode = new int[starts[featureCount]];
+        var postingWeight = new double[starts[featureCount]];
+        var fill = starts[..featureCount];
         for (int i = 0; i < n; i++)
             foreach (var (feature, weight) in vectors[i])
             {
-                if (!postings.TryGetValue(feature, out var list)) postings[feature] = list = [];
-                list.Add((i, weight));
+                int at = fill[feature]++;
+                postingEpisode[at] = i;
+                postingWeight[at] = weight;
             }
 
         var titles = episodes.Select(e => TitleKey(e.Episode.Title)).ToList();
-        Parallel.For(0, n, () => (Scores: new double[n], Touched: new List<int>()), (i, _, scratch) =>
+        var slugRank = new int[n];
+        var bySlug = Enumerable.Range(0, n).ToArray();
+        Array.Sort(bySlug, (a, b) => string.CompareOrdinal(episodes[a].Slug, episodes[b].Slug));
+        for (int r = 0; r < n; r++) slugRank[bySlug[r]] = r;
+
+        Parallel.For(0, n, () => new Scratch(n), (i, _, scratch) =>
         {
-            var (scores, touched) = scratch;
+            var scores = scratch.Scores;
+            int touched = 0;
             foreach (var (feature, weight) in vectors[i])
-                foreach (var (j, w) in postings[feature])
+                for (int at = starts[feature]; at < starts[feature + 1]; at++)
                 {
+                    int j = postingEpisode[at];
                     if (j == i) continue;
-                    if (scores[j] == 0) touched.Add(j);
-                    scores[j] += weight * w;
+                    if (scores[j] == 0) scratch.Touched[touched++] = j;
+                    scores[j] += weight * postingWeight[at];
                 }
+            int candidates = 0;
+            for (int t = 0; t < touched; t++)
+            {
+                int j = scratch.Touched[t];
+                if (scores[j] >= MinScore) scratch.Candidates[candidates++] = new Candidate(Math.Round(scores[j], 9), slugRank[j], j);
+            }
             var chosen = new List<RelatedEpisode>(count);
             var seenTitles = new HashSet<string>(StringComparer.Ordinal) { titles[i] };
-            foreach (var j in touched
-                .Where(j => scores[j] >= MinScore)
-                .OrderByDescending(j => Math.Round(scores[j], 9)).ThenBy(j => episodes[j].Slug, StringComparer.Ordinal))
+            // Most similar first, ties to the slug first in ordinal order: the few best are sorted
+            // first; only when duplicates of a title use them up is the rest sorted too.
+            var order = scratch.Candidates.AsSpan(0, candidates);
+            int sorted = Best(order, count * 3);
+            for (int c = 0; c < order.Length && chosen.Count < count; c++)
             {
+                if (c == sorted) { order[sorted..].Sort(); sorted = order.Length; }
+                int j = order[c].Episode;
                 if (!seenTitles.Add(titles[j])) continue;
-                var shared = episodes[i].Topics.Where(t => topicKeys[j].Contains(WordScanner.KeyOf(t))).DistinctBy(WordScanner.KeyOf).ToList();
+                var shared = new List<string>();
+                var sharedKeys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (topic, key) in topics[i])
+                    if (topicKeys[j].Contains(key) && sharedKeys.Add(key)) shared.Add(topic);
                 chosen.Add(new RelatedEpisode(j, Math.Round(scores[j], 6), shared));
-                if (chosen.Count == count) break;
             }
             result[i] = chosen;
-            foreach (var j in touched) scores[j] = 0;
-            touched.Clear();
+            for (int t = 0; t < touched; t++) scores[scratch.Touched[t]] = 0;
             return scratch;
         }, _ => { });
         return result;
+    }
+
+    /// <summary>
+    /// The heaviest <see cref="Features"/> features, L2-normalized (summed heaviest first, ties by
+    /// name), in the order of their names.
+    /// </summary>
+    private static (int Feature, double Weight)[] Vector(List<(int Feature, double Weight)> features, Func<int, int, int> compare)
+    {
+        features.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : compare(x.Feature, y.Feature));
+        int kept = Math.Min(Features, features.Count);
+        double sum = 0;
+        for (int f = 0; f < kept; f++) sum += features[f].Weight * features[f].Weight;
+        double norm = Math.Sqrt(sum);
+        var vector = new (int Feature, double Weight)[kept];
+        for (int f = 0; f < kept; f++) vector[f] = (features[f].Feature, features[f].Weight / norm);
+        Array.Sort(vector, (x, y) => compare(x.Feature, y.Feature));
+        return vector;
+    }
+
+    /// <summary>Moves the <paramref name="best"/> first candidates, sorted, to the front; returns how many are sorted.</summary>
+    private static int Best(Span<Candidate> candidates, int best)
+    {
+        if (candidates.Length <= best * 2)
+        {
+            candidates.Sort();
+            return candidates.Length;
+        }
+        // Insertion into a short sorted prefix: one comparison for most candidates.
+        int kept = 0;
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            var item = candidates[c];
+            if (kept == best && item.CompareTo(candidates[best - 1]) >= 0) continue;
+            int at = kept < best ? kept++ : best - 1;
+            // The displaced candidate goes where this one was, so none is lost.
+            candidates[c] = candidates[at];
+            while (at > 0 && item.CompareTo(candidates[at - 1]) < 0) { candidates[at] = candidates[at - 1]; at--; }
+            candidates[at] = item;
+        }
+        return kept;
+    }
+
+    private readonly record struct Candidate(double Score, int SlugRank, int Episode) : IComparable<Candidate>
+    {
+        public int CompareTo(Candidate other) =>
+            Score != other.Score ? other.Score.CompareTo(Score) : SlugRank.CompareTo(other.SlugRank);
+    }
+
+    private sealed class Scratch(int episodes)
+    {
+        public readonly double[] Scores = new double[episodes];
+        public readonly int[] Touched = new int[episodes];
+        public readonly Candidate[] Candidates = new Candidate[episodes];
     }
 
     private static string TitleKey(string title) => string.Join(' ', title.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

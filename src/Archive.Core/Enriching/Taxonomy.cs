@@ -31,9 +31,15 @@ public static class Taxonomy
     }
 
     /// <summary>The slug a name has in a taxonomy built by <see cref="Build"/>.</summary>
-    public static string SlugOf(string name) =>
+    public static string SlugOf(string name)
+    {
         // Pages ask for the slug of every paragraph's speaker: remember the few names there are.
-        KnownSlugs.Count < 100_000 ? KnownSlugs.GetOrAdd(name, static n => Slug.From(n, "")) : Slug.From(name, "");
+        // Reading takes no lock; only a new name counts the table (Count locks all of it).
+        if (KnownSlugs.TryGetValue(name, out var slug)) return slug;
+        slug = Slug.From(name, "");
+        if (KnownSlugs.Count < 100_000) KnownSlugs.TryAdd(name, slug);
+        return slug;
+    }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KnownSlugs = new(StringComparer.Ordinal);
 }

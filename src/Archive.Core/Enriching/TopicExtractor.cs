@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Archive.Core.Config;
 using Archive.Core.Model;
@@ -33,75 +34,100 @@ public static class TopicExtractor
         public int KeepPerEpisode { get; init; } = 400;
     }
 
-    /// <summary>A phrase as one episode uses it.</summary>
-    public sealed record TermCount(string Key, int Words, int Count, int CapitalizedMidSentence, int MidSentence, string Surface);
+    /// <summary>
+    /// A phrase as one episode uses it: its id in <see cref="Result.Phrases"/>, its words, how often
+    /// it is said (and how often mid-sentence, and there with a capital), and its first token
+    /// (-1 when only archive.yml's rules found it: it is written as its key).
+    /// </summary>
+    public readonly record struct TermCount(int Term, int Words, int Count, int CapitalizedMidSentence, int MidSentence, int First);
 
     /// <summary>What the extraction found: each episode's topics (display names) and its phrase counts.</summary>
     public sealed record Result(
         IReadOnlyList<IReadOnlyList<string>> Topics,
-        IReadOnlyList<IReadOnlyList<TermCount>> Terms,
-        /// <summary>Each phrase key with the number of episodes it matters in.</summary>
-        IReadOnlyDictionary<string, int> Support);
+        /// <summary>Each episode's phrases (at most <see cref="Options.KeepPerEpisode"/>), in no particular order.</summary>
+        IReadOnlyList<TermCount[]> Terms,
+        PhraseTable Phrases,
+        /// <summary>For each phrase id, the number of episodes it matters in.</summary>
+        int[] Support);
 
     public static Result Extract(IReadOnlyList<Episode> episodes, TopicRules rules, IEnumerable<string> names, Options? options = null)
     {
+        var vocabulary = new Vocabulary();
+        return Extract(episodes, EpisodeWords.Tokenize(episodes, vocabulary), vocabulary, rules, names, options);
+    }
+
+    /// <param name="words">Each episode's tokens, made with <paramref name="vocabulary"/>.</param>
+    public static Result Extract(IReadOnlyList<Episode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary,
+        TopicRules rules, IEnumerable<string> names, Options? options = null)
+    {
         options ??= new Options();
-        var rulebook = new Rulebook(rules);
-        var nameWords = new HashSet<string>(StringComparer.Ordinal);
+        var phrases = new PhraseTable(vocabulary);
+        var rulebook = new Rulebook(rules, vocabulary, phrases);
+        var nameKeys = new bool[vocabulary.KeyCount];
         foreach (var name in names)
             foreach (var word in WordScanner.KeyOf(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                nameWords.Add(word);
+                if (vocabulary.FindKey(word) is >= 0 and var key && key < nameKeys.Length) nameKeys[key] = true;
 
-        // Count phrases in each episode (in parallel: each episode alone).
-        var counted = new EpisodeCount[episodes.Count];
-        Parallel.For(0, episodes.Count, () => new Counter(rulebook, nameWords, options), (i, _, counter) =>
+        // Count phrases in each episode (in parallel: each episode alone; counters are reused, not remade per task).
+        int n = episodes.Count;
+        var counted = new EpisodeCount[n];
+        var counters = new ConcurrentBag<Counter>();
+        Parallel.For(0, n, () => counters.TryTake(out var c) ? c : new Counter(vocabulary, phrases, rulebook, nameKeys, options), (i, _, counter) =>
         {
-            counted[i] = counter.Count(episodes[i]);
+            counted[i] = counter.Count(episodes[i], words[i]);
             return counter;
-        }, _ => { });
+        }, counters.Add);
 
-        // Support across the archive, in input order so ties resolve the same way every time.
-        var support = new Dictionary<string, int>(StringComparer.Ordinal);
-        var surfaces = new Dictionary<string, (string Surface, int Count, int Mid, int CapitalizedMid)>(StringComparer.Ordinal);
-        foreach (var episode in counted)
+        // Phrases numbered and supported across the archive, in input order so ties resolve the same way every time.
+        var terms = new TermCount[n][];
+        var support = new List<int>();
+        var best = new List<(int Episode, int Count, int First, int Words)>();
+        var mid = new List<(int Mid, int CapitalizedMid)>();
+        for (int i = 0; i < n; i++)
         {
-            foreach (var t in episode.Terms)
+            var found = counted[i].Terms;
+            var list = terms[i] = new TermCount[found.Length];
+            for (int t = 0; t < found.Length; t++)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(support, t.Key, out _)++;
-                ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(surfaces, t.Key, out bool seen);
-                if (!seen || t.Count > s.Count) (s.Surface, s.Count) = (t.Surface, t.Count);
-                s.Mid += t.MidSentence;
-                s.CapitalizedMid += t.CapitalizedMidSentence;
+                var c = found[t];
+                int id = c.Identity >= 0 ? c.Identity : phrases.Id(c.Keys);
+                while (support.Count <= id) { support.Add(0); best.Add((-1, 0, -1, 0)); mid.Add((0, 0)); }
+                support[id]++;
+                if (best[id].Episode < 0 || c.Count > best[id].Count) best[id] = (i, c.Count, c.First, c.Words);
+                mid[id] = (mid[id].Mid + c.Mid, mid[id].CapitalizedMid + c.CapitalizedMid);
+                list[t] = new TermCount(id, c.Words, c.Count, c.CapitalizedMid, c.Mid, c.First);
             }
         }
+        var supportOf = support.ToArray();
 
-        int n = episodes.Count;
         int maxSupport = n >= 4 ? Math.Max(options.MinSupport, (int)Math.Floor(n * options.MaxShare)) : n;
-        var ranked = new List<string>[n];
-        Parallel.For(0, n, i =>
+        var eligible = new bool[supportOf.Length];
+        for (int id = 0; id < eligible.Length; id++) eligible[id] = supportOf[id] >= options.MinSupport && supportOf[id] <= maxSupport;
+        foreach (var id in rulebook.BannedIds) if (id < eligible.Length) eligible[id] = false;
+
+        var ranked = new int[n][];
+        Parallel.For(0, n, () => new Dictionary<int, int>(), (i, _, inLonger) =>
         {
-            var candidates = counted[i].Terms
-                .Where(t => support[t.Key] >= options.MinSupport && support[t.Key] <= maxSupport && !rulebook.IsBanned(t.Key))
-                .ToList();
-            // A word mostly said as part of a longer phrase is that phrase ("vector" in "vector search").
-            var inLonger = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var p in candidates.Where(t => t.Words > 1))
-                foreach (var part in Parts(p.Key))
-                    if (!inLonger.TryGetValue(part, out var c) || c < p.Count) inLonger[part] = p.Count;
-            candidates.RemoveAll(t => inLonger.TryGetValue(t.Key, out var c) && c * 3 >= t.Count * 2);
-            ranked[i] = candidates
-                .Select(t => (t.Key, Score: Score(t, support[t.Key], n)))
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Key, StringComparer.Ordinal)
-                .Select(x => x.Key)
-                .ToList();
-        });
+            ranked[i] = Rank(terms[i], eligible, supportOf, phrases, n, inLonger);
+            return inLonger;
+        }, _ => { });
 
         // The archive's topics are what some episode picked; each episode then takes those that matter in it.
-        var picked = ranked.SelectMany(r => r.Take(options.PicksPerEpisode)).ToHashSet(StringComparer.Ordinal);
-        var found = ranked.Select(r => r.Where(picked.Contains).Take(options.MaxPerEpisode).ToList()).ToArray();
+        var picked = new HashSet<int>();
+        foreach (var r in ranked) for (int k = 0; k < r.Length && k < options.PicksPerEpisode; k++) picked.Add(r[k]);
+        var foundIn = new List<int>[n];
+        for (int i = 0; i < n; i++)
+        {
+            foundIn[i] = [];
+            foreach (var id in ranked[i])
+            {
+                if (foundIn[i].Count == options.MaxPerEpisode) break;
+                if (picked.Contains(id)) foundIn[i].Add(id);
+            }
+        }
         // A phrase that ends up the topic of a single episode is not a topic of the archive.
-        var given = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var keys in found) foreach (var key in keys) CollectionsMarshal.GetValueRefOrAddDefault(given, key, out _)++;
+        var given = new Dictionary<int, int>();
+        foreach (var ids in foundIn) foreach (var id in ids) CollectionsMarshal.GetValueRefOrAddDefault(given, id, out _)++;
 
         var display = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, name) in rulebook.Names) display.TryAdd(key, name);
@@ -123,11 +149,12 @@ public static class TopicExtractor
                 var key = rulebook.Canonical(WordScanner.KeyOf(topic));
                 if (key.Length > 0 && !rulebook.IsBanned(key) && !keys.Contains(key)) keys.Add(key);
             }
-            foreach (var key in rulebook.Added)
-                if (counted[i].Mentioned.Contains(key) && !keys.Contains(key)) keys.Add(key);
-            foreach (var foundKey in found[i])
+            for (int a = 0; a < rulebook.Added.Count; a++)
+                if (counted[i].Mentioned.Contains(rulebook.AddedIds[a]) && !keys.Contains(rulebook.Added[a])) keys.Add(rulebook.Added[a]);
+            foreach (var foundId in foundIn[i])
             {
-                if (given[foundKey] < options.MinSupport) continue;
+                if (given[foundId] < options.MinSupport) continue;
+                var foundKey = phrases.Text(foundId);
                 var key = byRoot.TryGetValue(Root(foundKey), out var namedKey) ? namedKey : foundKey;
                 if (keys.Contains(key)) continue;
                 keys.Add(key);
@@ -135,14 +162,46 @@ public static class TopicExtractor
                 {
                     // Written with capitals mid-sentence across the archive, it is a name; without that evidence,
                     // only capitals inside a word (GitHub, LLM) say so.
-                    var (surface, _, mid, capitalized) = surfaces[foundKey];
-                    bool named = mid > 0 ? capitalized * 2 > mid : surface.Skip(1).Any(char.IsUpper);
+                    var (episode, _, first, wordCount) = best[foundId];
+                    var surface = first < 0 ? foundKey : Surface(episodes[episode], words[episode], first, wordCount);
+                    var (midCount, capitalized) = mid[foundId];
+                    bool named = midCount > 0 ? capitalized * 2 > midCount : surface.Skip(1).Any(char.IsUpper);
                     display[key] = named ? WithoutPossessive(surface) : WithoutPossessive(surface).ToLowerInvariant();
                 }
             }
             topics[i] = keys.Select(k => display[k]).ToList();
         }
-        return new Result(topics, counted.Select(c => (IReadOnlyList<TermCount>)c.Terms).ToList(), support);
+        return new Result(topics, terms, phrases, supportOf);
+    }
+
+    /// <summary>An episode's candidate phrases, best first.</summary>
+    private static int[] Rank(TermCount[] terms, bool[] eligible, int[] support, PhraseTable phrases, int episodes, Dictionary<int, int> inLonger)
+    {
+        var candidates = new List<TermCount>(terms.Length);
+        foreach (var t in terms) if (eligible[t.Term]) candidates.Add(t);
+        // A word mostly said as part of a longer phrase is that phrase ("vector" in "vector search").
+        inLonger.Clear();
+        Span<int> buffer = stackalloc int[3];
+        foreach (var p in candidates)
+        {
+            if (p.Words <= 1) continue;
+            var keys = phrases.KeysOf(p.Term, buffer);
+            for (int length = 1; length < keys.Length; length++)
+                for (int from = 0; from + length <= keys.Length; from++)
+                {
+                    int part = phrases.Find(keys.Slice(from, length));
+                    if (part < 0) continue;
+                    ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(inLonger, part, out bool had);
+                    if (!had || c < p.Count) c = p.Count;
+                }
+        }
+        if (inLonger.Count > 0) candidates.RemoveAll(t => inLonger.TryGetValue(t.Term, out var c) && c * 3 >= t.Count * 2);
+        var scored = new (double Score, int Term)[candidates.Count];
+        for (int k = 0; k < scored.Length; k++) scored[k] = (Score(candidates[k], support[candidates[k].Term], episodes), candidates[k].Term);
+        Array.Sort(scored, (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : phrases.Compare(x.Term, y.Term));
+        var ranked = new int[scored.Length];
+        for (int k = 0; k < scored.Length; k++) ranked[k] = scored[k].Term;
+        return ranked;
     }
 
     /// <summary>TF-IDF with a lift for phrases and for names (words written with a capital mid-sentence).</summary>
@@ -152,6 +211,20 @@ public static class TopicExtractor
         if (t.Words > 1) score *= 1.5;
         if (t.CapitalizedMidSentence * 2 > t.MidSentence && t.MidSentence > 0) score *= 1.25;
         return score;
+    }
+
+    /// <summary>A phrase as written where it was first said: <paramref name="words"/> words from token <paramref name="first"/>, spaces made single.</summary>
+    private static string Surface(Episode e, EpisodeWords tokens, int first, int words)
+    {
+        int text = tokens.TextOfToken(first);
+        int word = first - tokens.TextStarts[text];
+        var content = EpisodeWords.TextOf(e, text);
+        Span<(int Start, int Length)> positions = word + words <= 4096 ? stackalloc (int, int)[word + words] : new (int, int)[word + words];
+        EpisodeWords.Positions(content, positions);
+        var (start, _) = positions[word];
+        var (lastStart, lastLength) = positions[word + words - 1];
+        var surface = content[start..(lastStart + lastLength)];
+        return words > 1 ? string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : surface;
     }
 
     /// <summary>A key without the endings that make another form of one word: "caching" → "cach", "cache" → "cach".</summary>
@@ -168,35 +241,35 @@ public static class TopicExtractor
     private static string WithoutPossessive(string surface) =>
         string.Join(' ', surface.Split(' ').Select(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w));
 
-    /// <summary>The shorter phrases inside a phrase: "a b c" → "a", "b", "c", "a b", "b c".</summary>
-    private static IEnumerable<string> Parts(string key)
-    {
-        var words = key.Split(' ');
-        for (int length = 1; length < words.Length; length++)
-            for (int from = 0; from + length <= words.Length; from++)
-                yield return string.Join(' ', words, from, length);
-    }
-
     /// <summary>archive.yml's topic rules, by key.</summary>
     private sealed class Rulebook
     {
         private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
         private readonly HashSet<string> _banned = new(StringComparer.Ordinal);
+        private readonly Dictionary<PhraseTable.Keys, int> _identities = [];
 
-        public Rulebook(TopicRules rules)
+        public Rulebook(TopicRules rules, Vocabulary vocabulary, PhraseTable phrases)
         {
-            foreach (var ban in rules.Ban) if (WordScanner.KeyOf(ban) is { Length: > 0 } key) _banned.Add(key);
+            Phrases = new PhraseMatcher<int>(vocabulary);
+            var named = new List<string>();
+            void Phrase(string key, string value)
+            {
+                Phrases.Add(key, phrases.Id(value));
+                named.Add(key);
+            }
+            foreach (var ban in rules.Ban)
+                if (WordScanner.KeyOf(ban) is { Length: > 0 } key && _banned.Add(key)) BannedIds.Add(phrases.Id(key));
             foreach (var (topic, aliases) in rules.Merge)
             {
                 var key = WordScanner.KeyOf(topic);
                 if (key.Length == 0) continue;
                 Names.Add((key, topic.Trim()));
-                Phrases.Add(key, key);
+                Phrase(key, key);
                 foreach (var alias in aliases)
                     if (WordScanner.KeyOf(alias) is { Length: > 0 } aliasKey && aliasKey != key)
                     {
                         _canonical.TryAdd(aliasKey, key);
-                        Phrases.Add(aliasKey, key);
+                        Phrase(aliasKey, key);
                     }
             }
             foreach (var topic in rules.Add)
@@ -204,8 +277,16 @@ public static class TopicExtractor
                 var key = Canonical(WordScanner.KeyOf(topic));
                 if (key.Length == 0 || Added.Contains(key)) continue;
                 Added.Add(key);
+                AddedIds.Add(phrases.Id(key));
                 Names.Add((key, topic.Trim()));
-                Phrases.Add(key, key);
+                Phrase(key, key);
+            }
+            // A counted phrase that the rules name is counted as its topic; any other is itself.
+            foreach (var key in named)
+            {
+                var keys = vocabulary.KeyIds(key);
+                if (keys.Length <= 3)
+                    _identities.TryAdd(new PhraseTable.Keys(keys[0], keys.Length > 1 ? keys[1] : -1, keys.Length > 2 ? keys[2] : -1), phrases.Id(Canonical(key)));
             }
         }
 
@@ -213,217 +294,259 @@ public static class TopicExtractor
         public List<(string Key, string Name)> Names { get; } = [];
         /// <summary>Topics to look for in every episode.</summary>
         public List<string> Added { get; } = [];
-        /// <summary>Every phrase the rules name, to its topic's key: counted even when statistics would skip it.</summary>
-        public PhraseMatcher<string> Phrases { get; } = new();
+        /// <summary>The phrase ids of <see cref="Added"/>.</summary>
+        public List<int> AddedIds { get; } = [];
+        /// <summary>The phrase ids of the banned keys.</summary>
+        public List<int> BannedIds { get; } = [];
+        /// <summary>Every phrase the rules name, to the phrase id of its topic's key: counted even when statistics would skip it.</summary>
+        public PhraseMatcher<int> Phrases { get; }
 
         public string Canonical(string key) => _canonical.TryGetValue(key, out var c) ? c : key;
         public bool IsBanned(string key) => _banned.Contains(key);
+
+        /// <summary>The phrase id a counted phrase is counted as, or -1 when it is just itself.</summary>
+        public int IdentityOf(PhraseTable.Keys keys) => _identities.Count > 0 && _identities.TryGetValue(keys, out var id) ? id : -1;
     }
 
-    private static readonly string[] WebSuffixes = [".com", ".org", ".net", ".io", ".co", ".ai", ".fm", ".dev", ".app", ".tv", ".me", ".html", ".gg", ".xyz", ".ly"];
+    /// <summary>A phrase counted in one episode; <see cref="Identity"/> is its phrase id when the rules name it, else -1 (it is <see cref="Keys"/>).</summary>
+    private struct Candidate
+    {
+        public PhraseTable.Keys Keys;
+        public int Identity, Words, Count, CapitalizedMid, Mid, First;
+    }
 
-    /// <summary>Function words that may join a three-word phrase: "return on investment", "Bank of America".</summary>
-    private enum Joiner : byte { None, Of, Other }
+    private sealed record EpisodeCount(Candidate[] Terms, HashSet<int> Mentioned);
 
-    private sealed record EpisodeCount(List<TermCount> Terms, HashSet<string> Mentioned);
+    private struct Stats
+    {
+        public int Count, CapitalizedMid, Mid, First;
+    }
 
     /// <summary>
-    /// Counts one episode's phrases; one per thread, its buffers reused. Each thread keeps the
-    /// words it has met (described once: key, stop kind, name) across episodes, so a word costs
-    /// one lookup. Counting goes in passes over the episode's words as ids: every word, then
-    /// pairs of words both said at least <see cref="Options.MinCount"/> times, then triples whose
-    /// two pairs were: a phrase cannot be said more often than its parts, so the passes are exact
-    /// and skip almost everything.
+    /// Counts one episode's phrases over its tokens; one per thread, its buffers reused. Keys are
+    /// numbered densely per episode. Counting goes in passes: every word, then pairs of words both
+    /// said at least <see cref="Options.MinCount"/> times, then triples whose two pairs were: a
+    /// phrase cannot be said more often than its parts, so the passes are exact and skip almost
+    /// everything.
     /// </summary>
-    private sealed class Counter(Rulebook rules, HashSet<string> nameWords, Options options)
+    private sealed class Counter(Vocabulary vocabulary, PhraseTable phrases, Rulebook rules, bool[] nameKeys, Options options)
     {
-        private readonly WordRun _run = new();
-        // The thread's words (by lowercase form and capital ending) and keys.
-        private readonly Dictionary<long, int> _wordIds = [];
-        private readonly List<Word> _words = [];
-        private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
-        private readonly List<string> _threadKeys = [];
-        // The episode's keys, numbered densely: thread key id → episode key id while the stamp matches.
-        private int[] _episodeKeyOf = new int[1024];
-        private int[] _stamp = new int[1024];
+        // What the counting passes ask of a word, one byte per token.
+        private const byte Function = 1, Content = 2, Letters = 4, Short = 8, Name = 16, JoinOf = 32, JoinOther = 64;
+
+        // Archive key id → episode key id while the stamp matches.
+        private readonly int[] _denseOf = new int[nameKeys.Length];
+        private readonly int[] _stamp = new int[nameKeys.Length];
         private int _episode;
-        private readonly List<string> _keys = [];
-        private readonly Dictionary<string, int> _ruled = new(StringComparer.Ordinal);
-        private readonly List<(string Text, bool TitleCase)> _texts = [];
-        private Token[] _tokens = new Token[4096];
-        private int _count;
-        private int[] _said = new int[1024];
-        private Stats[] _single = new Stats[1024];
-        private readonly Dictionary<long, int> _pairs = [];
-        private readonly Dictionary<long, Stats> _doubles = [];
+        private readonly List<int> _keys = [];
+        private int[] _dense = new int[16384];
+        private byte[] _kind = new byte[16384];
+        private int[] _pairAt = new int[16384];
+        private int[] _said = new int[4096];
+        private Stats[] _single = new Stats[4096];
+        private readonly Dictionary<long, int> _pairIndex = [];
+        private long[] _pairKeys = new long[4096];
+        private int[] _pairCount = new int[4096];
+        private Stats[] _double = new Stats[4096];
+        private int _pairs;
         private readonly Dictionary<long, Stats> _triples = [];
+        private readonly Dictionary<int, int> _ruled = [];
+        private readonly List<Candidate> _terms = [];
+        private readonly List<Candidate> _tied = [];
+        private int[] _byCount = new int[64];
 
-        /// <summary>A distinct word as this thread met it: its key's thread id, and what kind of word it is.</summary>
-        private readonly record struct Word(int ThreadKey, StopWords.Kind Stop, bool Name, bool Letters, bool Short, Joiner Join);
-
-        private struct Token
+        public EpisodeCount Count(Episode e, EpisodeWords words)
         {
-            public int Word, Key, Text, Start, Length;
-            public WordFlags Flags;
-        }
-
-        private struct Stats
-        {
-            public int Count, CapitalizedMid, Mid, First;
-        }
-
-        public EpisodeCount Count(Episode e)
-        {
-            _keys.Clear(); _ruled.Clear(); _texts.Clear(); _pairs.Clear(); _doubles.Clear(); _triples.Clear();
-            _count = 0;
+            var tokens = words.Tokens;
+            int count = tokens.Length, titleEnd = words.TitleEnd, min = options.MinCount;
             _episode++;
-            // The title is written in title case: its capitals say nothing about names.
-            Add(e.Title, titleCase: true);
-            if (e.Summary is not null) Add(e.Summary, titleCase: false);
-            foreach (var p in e.Paragraphs) Add(p.Text, titleCase: false);
+            _keys.Clear(); _pairIndex.Clear(); _triples.Clear(); _ruled.Clear(); _terms.Clear();
+            _pairs = 0;
+            if (_dense.Length < count) { _dense = new int[count]; _kind = new byte[count]; _pairAt = new int[count]; }
 
-            int min = options.MinCount;
+            bool ruling = rules.Phrases.Count > 0;
+            for (int i = 0; i < count; i++)
+            {
+                var word = vocabulary[EpisodeWords.WordOf(tokens[i])];
+                int key = word.Key;
+                if (_stamp[key] != _episode)
+                {
+                    _stamp[key] = _episode;
+                    _denseOf[key] = _keys.Count;
+                    _keys.Add(key);
+                }
+                _dense[i] = _denseOf[key];
+                _kind[i] = (byte)((word.Stop == StopWords.Kind.Function ? Function : 0) | (word.Stop == StopWords.Kind.None ? Content : 0)
+                    | (word.Letters ? Letters : 0) | (word.Short ? Short : 0) | (nameKeys[key] ? Name : 0)
+                    | (word.Join == Joiner.Of ? JoinOf : word.Join == Joiner.Other ? JoinOther : 0));
+                if (ruling && rules.Phrases.Match(tokens, i, count, out var ruled) > 0)
+                    CollectionsMarshal.GetValueRefOrAddDefault(_ruled, ruled, out _)++;
+            }
+
             if (_said.Length < _keys.Count) { _said = new int[_keys.Count * 2]; _single = new Stats[_keys.Count * 2]; }
             Array.Clear(_said, 0, _keys.Count);
             Array.Clear(_single, 0, _keys.Count);
-            for (int i = 0; i < _count; i++) _said[_tokens[i].Key]++;
-            for (int i = 0; i + 1 < _count; i++)
-                if (!Breaks(i + 1) && _said[KeyAt(i)] >= min && _said[KeyAt(i + 1)] >= min)
-                    CollectionsMarshal.GetValueRefOrAddDefault(_pairs, Pack(KeyAt(i), KeyAt(i + 1)), out _)++;
-
-            for (int i = 0; i < _count; i++)
+            for (int i = 0; i < count; i++) _said[_dense[i]]++;
+            for (int i = 0; i < count; i++)
             {
-                var first = _words[_tokens[i].Word];
-                int firstKey = _tokens[i].Key;
-                if (first.Stop == StopWords.Kind.Function || !first.Letters || _said[firstKey] < min) continue;
-                var flags = _tokens[i].Flags;
-                bool capital = (flags & WordFlags.Capitalized) != 0;
-                if (first.Stop == StopWords.Kind.None && !first.Name && (!first.Short || (flags & WordFlags.AllCaps) != 0))
-                    Tally(ref _single[firstKey], i);
-                if (i + 1 >= _count || Breaks(i + 1) || _pairs.GetValueOrDefault(Pack(firstKey, KeyAt(i + 1))) < min) continue;
-                var second = _words[_tokens[i + 1].Word];
-                bool anyContent = first.Stop == StopWords.Kind.None || second.Stop == StopWords.Kind.None;
-                if (second.Stop != StopWords.Kind.Function && second.Letters && anyContent && !(first.Name && second.Name))
-                    Tally(ref CollectionsMarshal.GetValueRefOrAddDefault(_doubles, Pack(firstKey, KeyAt(i + 1)), out _), i);
-                if (i + 2 >= _count || Breaks(i + 2) || _pairs.GetValueOrDefault(Pack(KeyAt(i + 1), KeyAt(i + 2))) < min) continue;
-                var third = _words[_tokens[i + 2].Word];
-                anyContent |= third.Stop == StopWords.Kind.None;
-                if (third.Stop == StopWords.Kind.Function || !third.Letters || !anyContent || (first.Name && second.Name && third.Name)) continue;
-                // "of" joins names too (Bank of America); "and", "at"… between names join two things, not one.
-                if (second.Stop == StopWords.Kind.Function && (second.Join == Joiner.None
-                    || (second.Join == Joiner.Other && (capital || (_tokens[i + 2].Flags & WordFlags.Capitalized) != 0)))) continue;
-                Tally(ref CollectionsMarshal.GetValueRefOrAddDefault(_triples, Pack(firstKey, KeyAt(i + 1), KeyAt(i + 2)), out _), i);
+                _pairAt[i] = -1;
+                // A pair with a function word that joins nothing is never part of a phrase: not counted.
+                if (i + 1 >= count || Breaks(tokens[i + 1]) || _said[_dense[i]] < min || _said[_dense[i + 1]] < min
+                    || Isolated(_kind[i]) || Isolated(_kind[i + 1])) continue;
+                long pair = (long)_dense[i] << 32 | (uint)_dense[i + 1];
+                ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(_pairIndex, pair, out bool known);
+                if (!known)
+                {
+                    index = _pairs++;
+                    if (index == _pairKeys.Length)
+                    {
+                        Array.Resize(ref _pairKeys, index * 2);
+                        Array.Resize(ref _pairCount, index * 2);
+                        Array.Resize(ref _double, index * 2);
+                    }
+                    _pairKeys[index] = pair;
+                    _pairCount[index] = 0;
+                    _double[index] = default;
+                }
+                _pairCount[index]++;
+                _pairAt[i] = index;
             }
 
-            var terms = new List<TermCount>();
+            for (int i = 0; i < count; i++)
+            {
+                int first = _kind[i];
+                int firstKey = _dense[i];
+                if ((first & Function) != 0 || (first & Letters) == 0 || _said[firstKey] < min) continue;
+                var flags = EpisodeWords.FlagsOf(tokens[i]);
+                bool capital = (flags & WordFlags.Capitalized) != 0;
+                if ((first & (Content | Name)) == Content && ((first & Short) == 0 || (flags & WordFlags.AllCaps) != 0))
+                    Tally(ref _single[firstKey], i, tokens, titleEnd);
+                int pairAt = _pairAt[i];
+                if (i + 1 >= count || Breaks(tokens[i + 1]) || PairCount(pairAt) < min) continue;
+                int second = _kind[i + 1];
+                bool anyContent = ((first | second) & Content) != 0;
+                if ((second & (Function | Letters)) == Letters && anyContent && (first & second & Name) == 0)
+                    Tally(ref _double[pairAt], i, tokens, titleEnd);
+                if (i + 2 >= count || Breaks(tokens[i + 2]) || PairCount(_pairAt[i + 1]) < min) continue;
+                int third = _kind[i + 2];
+                anyContent |= (third & Content) != 0;
+                if ((third & (Function | Letters)) != Letters || !anyContent || (first & second & third & Name) != 0) continue;
+                // "of" joins names too (Bank of America); "and", "at"… between names join two things, not one.
+                if ((second & Function) != 0 && ((second & (JoinOf | JoinOther)) == 0
+                    || ((second & JoinOther) != 0 && (capital || (EpisodeWords.FlagsOf(tokens[i + 2]) & WordFlags.Capitalized) != 0)))) continue;
+                Tally(ref CollectionsMarshal.GetValueRefOrAddDefault(_triples, (long)pairAt << 32 | (uint)_dense[i + 2], out _), i, tokens, titleEnd);
+            }
+
+            var terms = _terms;
             for (int k = 0; k < _keys.Count; k++)
-                if (_single[k].Count >= min) terms.Add(Term(_keys[k], 1, _single[k]));
-            foreach (var (pair, stats) in _doubles)
-                if (stats.Count >= min) terms.Add(Term(_keys[(int)(pair & Mask)] + " " + _keys[(int)(pair >> 21)], 2, stats));
+                if (_single[k].Count >= min) terms.Add(Candidate(new PhraseTable.Keys(_keys[k]), 1, _single[k]));
+            for (int p = 0; p < _pairs; p++)
+                if (_double[p].Count >= min) terms.Add(Candidate(PairKeys(p), 2, _double[p]));
             foreach (var (triple, stats) in _triples)
                 if (stats.Count >= min)
-                    terms.Add(Term(_keys[(int)(triple & Mask)] + " " + _keys[(int)((triple >> 21) & Mask)] + " " + _keys[(int)(triple >> 42)], 3, stats));
-            foreach (var (key, count) in _ruled)
-                if (count >= min && !terms.Any(t => t.Key == key)) terms.Add(new TermCount(key, key.Count(c => c == ' ') + 1, count, 0, 0, key));
-            // Merged names are one topic: their counts add up.
-            var merged = terms.GroupBy(t => t.Key, StringComparer.Ordinal)
-                .Select(g => g.Count() == 1 ? g.First() : g.OrderByDescending(t => t.Count).ThenBy(t => t.Surface, StringComparer.Ordinal).First() with
                 {
-                    Count = g.Sum(t => t.Count), CapitalizedMidSentence = g.Sum(t => t.CapitalizedMidSentence), MidSentence = g.Sum(t => t.MidSentence),
-                })
-                .OrderByDescending(t => t.Count).ThenBy(t => t.Key, StringComparer.Ordinal)
-                .Take(options.KeepPerEpisode)
-                .ToList();
-            return new EpisodeCount(merged, _ruled.Keys.ToHashSet(StringComparer.Ordinal));
+                    var pair = PairKeys((int)(triple >> 32));
+                    terms.Add(Candidate(pair with { C = _keys[(int)(uint)triple] }, 3, stats));
+                }
+            bool ruledAny = false;
+            foreach (var c in terms) ruledAny |= c.Identity >= 0;
+            foreach (var (id, said) in _ruled)
+            {
+                if (said < min || terms.Exists(t => t.Identity == id)) continue;
+                terms.Add(new Candidate { Keys = new PhraseTable.Keys(-1), Identity = id, Words = phrases.WordsOf(id), Count = said, First = -1 });
+                ruledAny = true;
+            }
+            if (ruledAny) MergeNamed(terms, e, words);
+            return new EpisodeCount(Keep(terms, options.KeepPerEpisode), [.. _ruled.Keys]);
         }
 
-        private const long Mask = (1L << 21) - 1;
-        private static long Pack(int a, int b) => (long)(uint)a | (long)b << 21;
-        private static long Pack(int a, int b, int c) => (long)(uint)a | (long)b << 21 | (long)c << 42;
-        private int KeyAt(int token) => _tokens[token].Key;
-        private bool Breaks(int token) => (_tokens[token].Flags & WordFlags.AfterBreak) != 0;
+        /// <summary>A function word that joins no phrase ("the", "a"): no counted phrase begins, ends or goes through it.</summary>
+        private static bool Isolated(int kind) => (kind & (Function | JoinOf | JoinOther)) == Function;
 
-        private void Tally(ref Stats s, int token)
+        private Candidate Candidate(PhraseTable.Keys keys, int words, Stats s) => new()
+        {
+            Keys = keys, Identity = rules.IdentityOf(keys), Words = words,
+            Count = s.Count, CapitalizedMid = s.CapitalizedMid, Mid = s.Mid, First = s.First,
+        };
+
+        private PhraseTable.Keys PairKeys(int pair) =>
+            new(_keys[(int)(_pairKeys[pair] >> 32)], _keys[(int)(uint)_pairKeys[pair]]);
+
+        private int PairCount(int pair) => pair < 0 ? 0 : _pairCount[pair];
+
+        private static bool Breaks(int token) => (EpisodeWords.FlagsOf(token) & WordFlags.AfterBreak) != 0;
+
+        private static void Tally(ref Stats s, int token, int[] tokens, int titleEnd)
         {
             if (s.Count == 0) s.First = token;
             s.Count++;
-            var flags = _tokens[token].Flags;
-            if (_texts[_tokens[token].Text].TitleCase || (flags & WordFlags.SentenceStart) != 0) return;
+            // The title is written in title case: its capitals say nothing about names.
+            var flags = EpisodeWords.FlagsOf(tokens[token]);
+            if (token < titleEnd || (flags & WordFlags.SentenceStart) != 0) return;
             s.Mid++;
             if ((flags & WordFlags.Capitalized) != 0) s.CapitalizedMid++;
         }
 
-        private TermCount Term(string key, int words, Stats s)
+        /// <summary>Merged names are one topic: their counts add up, under the most said one's words.</summary>
+        private void MergeNamed(List<Candidate> terms, Episode e, EpisodeWords words)
         {
-            var first = _tokens[s.First];
-            var last = _tokens[s.First + words - 1];
-            var surface = _texts[first.Text].Text[first.Start..(last.Start + last.Length)];
-            if (words > 1) surface = string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            return new TermCount(rules.Canonical(key), words, s.Count, s.CapitalizedMid, s.Mid, surface);
-        }
-
-        private void Add(string text, bool titleCase)
-        {
-            int textIndex = _texts.Count;
-            _texts.Add((text, titleCase));
-            var run = _run.Load(text);
-            if (_count + run.Count > _tokens.Length) Array.Resize(ref _tokens, Math.Max(_tokens.Length * 2, _count + run.Count));
-            for (int i = 0; i < run.Count; i++)
-            {
-                // A word ending in a capital (SaaS) has another key than the same letters in lowercase: the hash tells them apart.
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_wordIds, run.LowerHash(i), out bool known);
-                if (!known)
+            var groups = new Dictionary<int, List<int>>();
+            for (int t = 0; t < terms.Count; t++)
+                if (terms[t].Identity >= 0)
                 {
-                    id = _words.Count;
-                    _words.Add(Describe(run, i));
+                    if (!groups.TryGetValue(terms[t].Identity, out var members)) groups[terms[t].Identity] = members = [];
+                    members.Add(t);
                 }
-                ref var token = ref _tokens[_count++];
-                token.Word = id;
-                token.Key = EpisodeKey(_words[token.Word].ThreadKey);
-                token.Text = textIndex;
-                token.Start = run.Start(i);
-                token.Length = run.Length(i);
-                token.Flags = run.Flags(i);
-                if (rules.Phrases.Count > 0 && rules.Phrases.Match(run, i, out var ruled) > 0)
-                    CollectionsMarshal.GetValueRefOrAddDefault(_ruled, ruled!, out _)++;
-            }
-        }
-
-        private int EpisodeKey(int threadKey)
-        {
-            if (_stamp[threadKey] == _episode) return _episodeKeyOf[threadKey];
-            _stamp[threadKey] = _episode;
-            _keys.Add(_threadKeys[threadKey]);
-            return _episodeKeyOf[threadKey] = _keys.Count - 1;
-        }
-
-        private Word Describe(WordRun run, int i)
-        {
-            Span<char> buffer = stackalloc char[WordScanner.MaxWordLength * 2];
-            var key = run.Key(i, buffer);
-            var keyLookup = _keyIds.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!keyLookup.TryGetValue(key, out var keyId))
+            var drop = new HashSet<int>();
+            foreach (var (id, members) in groups)
             {
-                keyId = _threadKeys.Count;
-                var keyText = key.ToString();
-                _threadKeys.Add(keyText);
-                _keyIds[keyText] = keyId;
-                if (_stamp.Length <= keyId)
+                if (members.Count < 2) continue;
+                int top = members[0];
+                foreach (var m in members.Skip(1))
                 {
-                    Array.Resize(ref _stamp, _stamp.Length * 2);
-                    Array.Resize(ref _episodeKeyOf, _episodeKeyOf.Length * 2);
+                    int byCount = terms[m].Count.CompareTo(terms[top].Count);
+                    if (byCount > 0 || (byCount == 0 && string.CompareOrdinal(SurfaceOf(terms[m], e, words), SurfaceOf(terms[top], e, words)) < 0)) top = m;
                 }
+                var merged = terms[top];
+                merged.Count = members.Sum(m => terms[m].Count);
+                merged.CapitalizedMid = members.Sum(m => terms[m].CapitalizedMid);
+                merged.Mid = members.Sum(m => terms[m].Mid);
+                terms[members[0]] = merged;
+                foreach (var m in members.Skip(1)) drop.Add(m);
             }
-            var lower = run.Lower(i);
-            var stop = (StopWords.Kind)Math.Max((byte)StopWords.Of(lower), (byte)StopWords.Of(key));
-            bool letters = false;
-            foreach (var c in lower) if (char.IsLetter(c)) { letters = true; break; }
-            // Web addresses are not words (twitter.com); dotted names are (node.js).
-            if (lower.Contains('.'))
-                foreach (var suffix in WebSuffixes)
-                    if (lower.EndsWith(suffix, StringComparison.Ordinal)) letters = false;
-            var join = lower switch { "of" => Joiner.Of, "on" or "for" or "and" or "in" or "to" => Joiner.Other, _ => Joiner.None };
-            return new Word(keyId, stop, nameWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key), letters, lower.Length < 3, join);
+            for (int t = terms.Count - 1; t >= 0; t--) if (drop.Contains(t)) terms.RemoveAt(t);
+        }
+
+        private string SurfaceOf(Candidate c, Episode e, EpisodeWords words) =>
+            c.First < 0 ? phrases.Text(c.Identity) : Surface(e, words, c.First, c.Words);
+
+        /// <summary>
+        /// The most said phrases, at most <paramref name="keep"/>; ties go to the first key in
+        /// ordinal order. Found without sorting them all: the count of the last one kept is read
+        /// from the counts' histogram, and only the phrases said exactly that often are sorted.
+        /// </summary>
+        private Candidate[] Keep(List<Candidate> terms, int keep)
+        {
+            if (terms.Count <= keep) return [.. terms];
+            int top = 0;
+            foreach (var t in terms) top = Math.Max(top, t.Count);
+            if (_byCount.Length <= top) _byCount = new int[top + 1];
+            Array.Clear(_byCount, 0, top + 1);
+            foreach (var t in terms) _byCount[t.Count]++;
+            int threshold = top, above = 0;
+            while (above + _byCount[threshold] < keep) above += _byCount[threshold--];
+            var kept = new Candidate[keep];
+            int at = 0;
+            _tied.Clear();
+            foreach (var t in terms)
+            {
+                if (t.Count > threshold) kept[at++] = t;
+                else if (t.Count == threshold) _tied.Add(t);
+            }
+            // Among the phrases said as often as the last one kept, the first keys in ordinal order.
+            _tied.Sort((x, y) => phrases.Compare(x.Identity, x.Keys, y.Identity, y.Keys));
+            for (int k = 0; at < keep; k++) kept[at++] = _tied[k];
+            return kept;
         }
     }
 }
