@@ -11,7 +11,8 @@ namespace Archive.Core.Enriching;
 /// candidate when it is said at least <see cref="Options.MinCount"/> times in an episode, is
 /// not made of stop words (<see cref="StopWords"/>) or names of people and shows, and is a
 /// candidate in at least <see cref="Options.MinSupport"/> episodes but not in most of them; an
-/// episode gets its best few, and a topic found in fewer than <see cref="Options.MinSupport"/>
+/// episode gets its best few that are names or subjects (<see cref="TopicShape"/>: never an
+/// everyday word such as "build"), and a topic found in fewer than <see cref="Options.MinSupport"/>
 /// episodes is dropped, so noise never becomes a topic. <c>archive.yml</c>'s rules apply to
 /// both kinds: <c>merge</c> makes other names count as one topic, <c>ban</c> removes a topic,
 /// <c>add</c> gives a topic to every episode that mentions it.
@@ -105,16 +106,36 @@ public static class TopicExtractor
         for (int id = 0; id < eligible.Length; id++) eligible[id] = supportOf[id] >= options.MinSupport && supportOf[id] <= maxSupport;
         foreach (var id in rulebook.BannedIds) if (id < eligible.Length) eligible[id] = false;
 
+        // Topics that metadata and archive.yml name, by key, with the names they give.
+        var display = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, name) in rulebook.Names) display.TryAdd(key, name);
+        foreach (var e in episodes)
+            foreach (var topic in e.Topics)
+                if (rulebook.Canonical(WordScanner.KeyOf(topic)) is { Length: > 0 } key) display.TryAdd(key, topic.Trim());
+
+        // A topic found in the text that differs from a named one only by its ending ("cache" and
+        // "caching") is that topic.
+        var byRoot = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in display.Keys) byRoot.TryAdd(Root(key), key);
+
+        var shape = new TopicShape(episodes, words, vocabulary, phrases, best, mid, byRoot);
         var ranked = new int[n][];
         Parallel.For(0, n, () => new Dictionary<int, int>(), (i, _, inLonger) =>
         {
-            ranked[i] = Rank(terms[i], eligible, supportOf, phrases, n, inLonger);
+            ranked[i] = Rank(terms[i], eligible, supportOf, phrases, shape, n, inLonger);
             return inLonger;
         }, _ => { });
 
-        // The archive's topics are what some episode picked; each episode then takes those that matter in it.
+        // The archive's topics are what some episode picked (its best phrases that are names or
+        // subjects, see TopicShape); each episode then takes those that matter in it.
         var picked = new HashSet<int>();
-        foreach (var r in ranked) for (int k = 0; k < r.Length && k < options.PicksPerEpisode; k++) picked.Add(r[k]);
+        foreach (var r in ranked)
+            for (int k = 0, taken = 0; k < r.Length && taken < options.PicksPerEpisode; k++)
+                if (shape.IsTopic(r[k]))
+                {
+                    picked.Add(r[k]);
+                    taken++;
+                }
         var foundIn = new List<int>[n];
         for (int i = 0; i < n; i++)
         {
@@ -128,17 +149,6 @@ public static class TopicExtractor
         // A phrase that ends up the topic of a single episode is not a topic of the archive.
         var given = new Dictionary<int, int>();
         foreach (var ids in foundIn) foreach (var id in ids) CollectionsMarshal.GetValueRefOrAddDefault(given, id, out _)++;
-
-        var display = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, name) in rulebook.Names) display.TryAdd(key, name);
-        foreach (var e in episodes)
-            foreach (var topic in e.Topics)
-                if (rulebook.Canonical(WordScanner.KeyOf(topic)) is { Length: > 0 } key) display.TryAdd(key, topic.Trim());
-
-        // A topic found in the text that differs from a named one only by its ending ("cache" and
-        // "caching") is that topic.
-        var byRoot = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in display.Keys) byRoot.TryAdd(Root(key), key);
 
         var topics = new IReadOnlyList<string>[n];
         for (int i = 0; i < n; i++)
@@ -158,16 +168,7 @@ public static class TopicExtractor
                 var key = byRoot.TryGetValue(Root(foundKey), out var namedKey) ? namedKey : foundKey;
                 if (keys.Contains(key)) continue;
                 keys.Add(key);
-                if (!display.ContainsKey(key))
-                {
-                    // Written with capitals mid-sentence across the archive, it is a name; without that evidence,
-                    // only capitals inside a word (GitHub, LLM) say so.
-                    var (episode, _, first, wordCount) = best[foundId];
-                    var surface = first < 0 ? foundKey : Surface(episodes[episode], words[episode], first, wordCount);
-                    var (midCount, capitalized) = mid[foundId];
-                    bool named = midCount > 0 ? capitalized * 2 > midCount : surface.Skip(1).Any(char.IsUpper);
-                    display[key] = named ? WithoutPossessive(surface) : WithoutPossessive(surface).ToLowerInvariant();
-                }
+                if (!display.ContainsKey(key)) display[key] = shape.Name(foundId);
             }
             topics[i] = keys.Select(k => display[k]).ToList();
         }
@@ -175,10 +176,11 @@ public static class TopicExtractor
     }
 
     /// <summary>An episode's candidate phrases, best first.</summary>
-    private static int[] Rank(TermCount[] terms, bool[] eligible, int[] support, PhraseTable phrases, int episodes, Dictionary<int, int> inLonger)
+    private static int[] Rank(TermCount[] terms, bool[] eligible, int[] support, PhraseTable phrases, TopicShape shape, int episodes, Dictionary<int, int> inLonger)
     {
         var candidates = new List<TermCount>(terms.Length);
-        foreach (var t in terms) if (eligible[t.Term]) candidates.Add(t);
+        // A phrase of stop words says nothing: it neither ranks nor makes its words part of it.
+        foreach (var t in terms) if (eligible[t.Term] && (t.Words == 1 || !shape.MostlyStopWords(t.Term))) candidates.Add(t);
         // A word mostly said as part of a longer phrase is that phrase ("vector" in "vector search").
         inLonger.Clear();
         Span<int> buffer = stackalloc int[3];
@@ -211,6 +213,113 @@ public static class TopicExtractor
         if (t.Words > 1) score *= 1.5;
         if (t.CapitalizedMidSentence * 2 > t.MidSentence && t.MidSentence > 0) score *= 1.25;
         return score;
+    }
+
+    /// <summary>
+    /// Which phrases found in the text are topics a reader would accept, and the names they are
+    /// shown by. A topic is a name or a subject: a phrase of two or three words that are not mostly
+    /// stop words ("data pipelines", "large language models"), or a single word written as a name:
+    /// with a capital mid-sentence most of the times it is said (Kubernetes, API), with a capital
+    /// inside it (iPhone, OpenAI) or with a digit after a letter (GPT-4, a16z). An everyday
+    /// word ("build", "software") is no topic, however often it is said: it still counts for
+    /// related episodes, which read every phrase. A phrase that metadata or <c>archive.yml</c>
+    /// names as a topic is one in any shape. Decided from counts already made; the one check that
+    /// reads the text again (a capital inside a word) runs only for the words an episode would pick.
+    /// </summary>
+    private sealed class TopicShape
+    {
+        private readonly IReadOnlyList<Episode> _episodes;
+        private readonly IReadOnlyList<EpisodeWords> _words;
+        private readonly PhraseTable _phrases;
+        private readonly List<(int Episode, int Count, int First, int Words)> _best;
+        private readonly List<(int Mid, int CapitalizedMid)> _mid;
+        private readonly Dictionary<string, string> _namedByRoot;
+        // For each key id, whether some word with that key is on the stop list.
+        private readonly bool[] _stopKey;
+        // Single words decided so far: 0 not yet, 1 a topic, -1 not one.
+        private readonly sbyte[] _single;
+
+        public TopicShape(IReadOnlyList<Episode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary, PhraseTable phrases,
+            List<(int Episode, int Count, int First, int Words)> best, List<(int Mid, int CapitalizedMid)> mid, Dictionary<string, string> namedByRoot)
+        {
+            (_episodes, _words, _phrases, _best, _mid, _namedByRoot) = (episodes, words, phrases, best, mid, namedByRoot);
+            _stopKey = new bool[vocabulary.KeyCount];
+            for (int w = 0, count = vocabulary.WordCount; w < count; w++)
+                if (vocabulary[w] is { Stop: not StopWords.Kind.None } word) _stopKey[word.Key] = true;
+            _single = new sbyte[best.Count];
+        }
+
+        /// <summary>More than half its words are stop words ("lot of money"), and no metadata names it: safe to call in parallel.</summary>
+        public bool MostlyStopWords(int id)
+        {
+            Span<int> buffer = stackalloc int[3];
+            var keys = _phrases.KeysOf(id, buffer);
+            int stop = 0;
+            foreach (var key in keys) if (key < _stopKey.Length && _stopKey[key]) stop++;
+            return stop * 2 > keys.Length && !Named(id);
+        }
+
+        /// <summary>Whether a phrase found in the text may be a topic; called from one thread.</summary>
+        public bool IsTopic(int id)
+        {
+            if (_best[id].Words > 1) return !MostlyStopWords(id);
+            ref var known = ref _single[id];
+            if (known == 0) known = (sbyte)(NameLike(id) || Named(id) ? 1 : -1);
+            return known > 0;
+        }
+
+        /// <summary>The name a topic found in the text is shown by: as written where it is said most, lowercase unless it is a name.</summary>
+        public string Name(int id)
+        {
+            var surface = WithoutPossessive(Surface(id));
+            var (midCount, capitalized) = _mid[id];
+            bool capitalizedMostly = midCount > 0 && capitalized * 2 > midCount;
+            if (_best[id].Words == 1)
+                return capitalizedMostly && char.IsLower(surface[0]) ? char.ToUpperInvariant(surface[0]) + surface[1..] : surface;
+            // Written with capitals mid-sentence across the archive, it is a name; without that evidence,
+            // only capitals inside a word (GitHub, LLM) say so. A subject keeps its acronyms: "generative AI".
+            bool named = midCount > 0 ? capitalizedMostly : surface.Skip(1).Any(char.IsUpper);
+            if (named) return surface;
+            bool shouted = !surface.Any(char.IsLower);
+            return string.Join(' ', surface.Split(' ').Select(w => !shouted && w.Skip(1).Any(char.IsUpper) ? w : w.ToLowerInvariant()));
+        }
+
+        private bool NameLike(int id)
+        {
+            var (midCount, capitalized) = _mid[id];
+            if (midCount > 0 && capitalized * 2 > midCount) return true;
+            if (DigitAfterLetter(_phrases.Text(id))) return true;
+            var surface = Surface(id);
+            return InnerCapital(surface) || (midCount == 0 && IsAcronym(surface));
+        }
+
+        private bool Named(int id) => _namedByRoot.Count > 0 && _namedByRoot.ContainsKey(Root(_phrases.Text(id)));
+
+        private string Surface(int id)
+        {
+            var (episode, _, first, wordCount) = _best[id];
+            return first < 0 ? _phrases.Text(id) : TopicExtractor.Surface(_episodes[episode], _words[episode], first, wordCount);
+        }
+
+        /// <summary>GPT-4, a16z, H100; not 90s or 5th.</summary>
+        private static bool DigitAfterLetter(string key)
+        {
+            int letter = -1;
+            for (int i = 0; i < key.Length; i++)
+                if (char.IsLetter(key[i])) { if (letter < 0) letter = i; }
+                else if (char.IsDigit(key[i]) && letter >= 0) return true;
+            return false;
+        }
+
+        /// <summary>A capital after a lowercase letter (iPhone, OpenAI): never made by a sentence start, a title or shouting; not 100M either.</summary>
+        private static bool InnerCapital(string word)
+        {
+            for (int i = 1; i < word.Length; i++)
+                if (char.IsUpper(word[i]) && char.IsLower(word[i - 1])) return true;
+            return false;
+        }
+
+        private static bool IsAcronym(string word) => word.Count(char.IsLetter) >= 2 && !word.Any(char.IsLower);
     }
 
     /// <summary>A phrase as written where it was first said: <paramref name="words"/> words from token <paramref name="first"/>, spaces made single.</summary>
