@@ -134,8 +134,11 @@ public static class ArchiveLoader
         // An episode's source key: its file's cache key and its place among the file's episodes.
         var firstOfFile = new Dictionary<int, int>();
         for (int i = loaded.Count - 1; i >= 0; i--) firstOfFile[loaded[i].File] = i;
+        // An episode that enrich made anew (speaker aliases, details merged from a duplicate) is
+        // not what its file alone gives: it has no key, and what is made from it is made again.
         var sourceKeys = enriched.InputIndexes
-            .Select(input => keys[loaded[input].File] is { } key ? $"{key}#{input - firstOfFile[loaded[input].File]}" : null)
+            .Select((input, k) => keys[loaded[input].File] is { } key && ReferenceEquals(enriched.Episodes[k].Episode, loaded[input].Episode)
+                ? $"{key}#{input - firstOfFile[loaded[input].File]}" : null)
             .ToList();
 
         return new LoadedArchive

@@ -39,7 +39,8 @@ public sealed class PageFingerprints
     }
 
     /// <summary>The fingerprint of a page, or null when its view cannot be serialized.</summary>
-    public string? Of(string template, object view, object head)
+    /// <param name="identity">What else the page is made from, when the view leaves it out.</param>
+    public string? Of(string template, object view, object head, string? identity = null)
     {
         try
         {
@@ -49,6 +50,7 @@ public sealed class PageFingerprints
             // Streamed into the hash: an episode's view is as big as its page, no need to hold it.
             JsonSerializer.Serialize(hash, view, view.GetType(), Json);
             JsonSerializer.Serialize(hash, head, head.GetType(), Json);
+            if (identity is not null) hash.Write(Encoding.UTF8.GetBytes("\n" + identity));
             return "page:" + Convert.ToHexStringLower(hash.Hash());
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)

@@ -75,25 +75,49 @@ public sealed class SiteRenderer
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
+        // A page per topic or person, in parallel (thousands of them in a large archive); the
+        // sitemap lists them in the terms' order.
+        void TermPages(IReadOnlyList<TaxonomyTerm> terms, Func<TaxonomyTerm, (string Template, object View, PageMeta Meta)> page)
+        {
+            var pageUrls = new string[terms.Count];
+            Parallel.For(0, terms.Count, i =>
+            {
+                var (template, view, meta) = page(terms[i]);
+                WritePage(files, urls.FileFor(meta.Url), template, view, meta);
+                pageUrls[i] = meta.Url;
+            });
+            foreach (var url in pageUrls) sitemap.Add(new SitemapWriter.Entry(url, null));
+        }
+
         Page("home", _views.Home(), new PageMeta(urls.Home, site.Title, site.Description ?? site.Title, "home",
             JsonLd: _data.WebSite(site.Title, site.Description, site.HasSearch)));
 
         Parallel.For(0, _archive.Episodes.Count, i =>
         {
             var ae = _archive.Episodes[i];
-            var view = _views.Episode(i);
+            var sourceKey = i < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[i] : null;
             var description = ViewFactory.Excerpt(ae.Episode, 160);
-            var meta = new PageMeta(view.Url, view.Title, description, "episode", "article", _data.Episode(ae, description), PodcastFeedOf(ae.Episode.Show));
-            WritePage(files, urls.FileFor(view.Url), "episode", view, meta);
+            var meta = new PageMeta(urls.Episode(ae.Slug), ae.Episode.Title, description, "episode", "article", _data.Episode(ae, description), PodcastFeedOf(ae.Episode.Show));
+            var path = urls.FileFor(meta.Url);
+            // The transcript is most of a page and is made from the Episode, which its source key
+            // identifies, and from where its speakers and mentions link to: with those in the
+            // fingerprint the page is fingerprinted without its transcript, at a fraction of the cost.
+            var fingerprint = sourceKey is null ? null
+                : _fingerprints.Of("episode", _views.Episode(i, withTranscript: false), meta, sourceKey + "\n" + _views.TranscriptLinks(i));
+            if (fingerprint is null || !files.TryKeep(path, fingerprint))
+            {
+                var view = _views.Episode(i);
+                if (fingerprint is null) WritePage(files, path, "episode", view, meta);
+                else files.Write(OutputFile.Text(path, Layout("episode", view, meta)), fingerprint);
+            }
             // Downloads are made from the Episode alone, which its source key identifies: an
             // episode whose file did not change keeps last build's downloads without making them.
-            var sourceKey = i < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[i] : null;
             foreach (var exporter in TranscriptExporters.For(ae.Episode))
             {
-                var path = urls.FileFor(urls.EpisodeFile(ae.Slug, exporter.Suffix));
+                var download = urls.FileFor(urls.EpisodeFile(ae.Slug, exporter.Suffix));
                 var key = sourceKey is null ? null : $"{CodeVersion}:{exporter.Suffix}:{sourceKey}";
-                if (key is not null && files.TryKeep(path, key)) continue;
-                files.Write(OutputFile.Text(path, exporter.Write(ae.Episode)), key);
+                if (key is not null && files.TryKeep(download, key)) continue;
+                files.Write(OutputFile.Text(download, exporter.Write(ae.Episode)), key);
             }
             episodeRendered?.Invoke();
         });
@@ -103,12 +127,10 @@ public sealed class SiteRenderer
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
 
         Page("terms", _views.TermIndex("topic", "Topics", _archive.Topics, urls.Topic), new PageMeta(urls.Topics, "Topics", $"Topics in {site.Title}, A–Z and by number of episodes", "topic-index"));
-        foreach (var topic in _archive.Topics)
-            Page("topic", _views.TopicPage(topic), new PageMeta(urls.Topic(topic.Slug), topic.Name, $"Where {topic.Name} comes up in {site.Title}: {ViewFactory.CountLabel(topic.Episodes.Count)}", "topic"));
+        TermPages(_archive.Topics, topic => ("topic", _views.TopicPage(topic), new PageMeta(urls.Topic(topic.Slug), topic.Name, $"Where {topic.Name} comes up in {site.Title}: {ViewFactory.CountLabel(topic.Episodes.Count)}", "topic")));
 
         Page("terms", _views.TermIndex("person", "People", _archive.People, urls.Person), new PageMeta(urls.People, "People", $"Everyone heard in {site.Title}", "person-index"));
-        foreach (var person in _archive.People)
-            Page("person", _views.PersonPage(person), new PageMeta(urls.Person(person.Slug), person.Name, $"{person.Name} in {site.Title}: {ViewFactory.CountLabel(person.Episodes.Count)}", "person", "profile"));
+        TermPages(_archive.People, person => ("person", _views.PersonPage(person), new PageMeta(urls.Person(person.Slug), person.Name, $"{person.Name} in {site.Title}: {ViewFactory.CountLabel(person.Episodes.Count)}", "person", "profile")));
 
         Page("terms", _views.TermIndex("show", "Shows", _archive.Shows, urls.Show), new PageMeta(urls.Shows, "Shows", $"The shows in {site.Title}", "show-index"));
         foreach (var show in _archive.Shows)

@@ -25,6 +25,8 @@ public sealed class ViewFactory
     private readonly Dictionary<string, int> _episodeBySlug;
     /// <summary>Each episode's place in its show, oldest first: (show's episodes, position).</summary>
     private readonly (IReadOnlyList<int> Episodes, int Position)?[] _showOrder;
+    /// <summary>Each episode's card, made once: an episode appears on the pages of its show, people and topics.</summary>
+    private readonly EpisodeCardView?[] _cards;
 
     public ViewFactory(LoadedArchive archive, string generator, bool hasSearch)
     {
@@ -35,6 +37,7 @@ public sealed class ViewFactory
         _shows = archive.Shows.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         _episodeBySlug = archive.Episodes.Select((e, i) => (e.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
         _showOrder = new (IReadOnlyList<int>, int)?[archive.Episodes.Count];
+        _cards = new EpisodeCardView?[archive.Episodes.Count];
         foreach (var show in archive.Shows)
         {
             var order = OldestFirst(show.Episodes);
@@ -79,7 +82,9 @@ public sealed class ViewFactory
     private static IEnumerable<TaxonomyTerm> Busiest(IEnumerable<TaxonomyTerm> terms, int count) =>
         terms.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Take(count);
 
-    public EpisodeCardView Card(int index)
+    public EpisodeCardView Card(int index) => _cards[index] ??= MakeCard(index);
+
+    private EpisodeCardView MakeCard(int index)
     {
         var ae = _archive.Episodes[index];
         var e = ae.Episode;
@@ -92,7 +97,8 @@ public sealed class ViewFactory
             Excerpt(e));
     }
 
-    public EpisodePageView Episode(int index)
+    /// <param name="withTranscript">False: <see cref="EpisodePageView.Sections"/> stays empty; the rest of the page is made (for its fingerprint).</param>
+    public EpisodePageView Episode(int index, bool withTranscript = true)
     {
         var ae = _archive.Episodes[index];
         var e = ae.Episode;
@@ -109,7 +115,7 @@ public sealed class ViewFactory
         int chapter = -1;
         var current = new List<ParagraphView>();
         string? previousSpeaker = null;
-        for (int i = 0; i < e.Paragraphs.Count; i++)
+        for (int i = 0; i < (withTranscript ? e.Paragraphs.Count : 0); i++)
         {
             while (chapter + 1 < e.Chapters.Count && e.Chapters[chapter + 1].FirstParagraph <= i)
             {
@@ -131,9 +137,12 @@ public sealed class ViewFactory
                 Segments(p.Text, mentions[i])));
             previousSpeaker = p.Speaker;
         }
-        if (current.Count > 0 || chapter >= 0) sections.Add(new TranscriptSectionView(chapter >= 0 ? chapters[chapter] : null, current));
-        // Chapters placed after the last paragraph still get their heading.
-        for (chapter++; chapter < chapters.Count; chapter++) sections.Add(new TranscriptSectionView(chapters[chapter], []));
+        if (withTranscript)
+        {
+            if (current.Count > 0 || chapter >= 0) sections.Add(new TranscriptSectionView(chapter >= 0 ? chapters[chapter] : null, current));
+            // Chapters placed after the last paragraph still get their heading.
+            for (chapter++; chapter < chapters.Count; chapter++) sections.Add(new TranscriptSectionView(chapters[chapter], []));
+        }
 
         var order = _showOrder[index];
         return new EpisodePageView(
@@ -159,6 +168,24 @@ public sealed class ViewFactory
         MediaLink.MediaKind.Page => "Episode page",
         _ => "Watch",
     };
+
+    /// <summary>
+    /// What an episode's transcript section is made from besides the episode itself and the rest
+    /// of its page: where each paragraph's speaker and each mention link to.
+    /// </summary>
+    public string TranscriptLinks(int index)
+    {
+        var ae = _archive.Episodes[index];
+        var links = new System.Text.StringBuilder();
+        foreach (var speaker in ae.Episode.Paragraphs.Select(p => p.Speaker).OfType<string>().Distinct(StringComparer.Ordinal))
+            links.Append(speaker).Append('>').Append(SpeakerLink(speaker).Url).Append('\n');
+        foreach (var m in ae.Mentions)
+        {
+            var (url, title) = MentionTarget(m);
+            links.Append(m.Paragraph).Append(':').Append(m.Start).Append('+').Append(m.Length).Append('>').Append(url).Append(' ').Append(title).Append('\n');
+        }
+        return links.ToString();
+    }
 
     /// <summary>Cuts a paragraph where it mentions something with a page; the rest stays plain text (escaped by the template).</summary>
     private List<TextSegmentView> Segments(string text, IEnumerable<Mention> mentions)

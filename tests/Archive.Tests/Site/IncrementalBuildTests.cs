@@ -142,6 +142,38 @@ public class IncrementalBuildTests
         Assert.True(result.Removed >= 2);
     }
 
+    [Fact]
+    public void An_unchanged_transcript_gets_the_links_and_names_that_other_files_give_it()
+    {
+        using var temp = new TempFolder("incremental-links");
+        WriteArchive(temp);
+        temp.Write("input/alpha/three.md", EpisodeText("Bread at Home", "Alpha Hour", "2024-01-15", "bread", "Cy Ortiz", "Flour, water, salt, and kites for the kids."));
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        Build(input, output);
+        const string page = "episodes/bread-at-home/index.html";
+        Assert.Contains("href=\"/topics/kites/\"", Text(Snapshot(output)[page]));
+
+        // Its file stays as it is, but archive.yml renames the topic it mentions, then its guest.
+        temp.Write("input/archive.yml", "title: Rebuild Test\ntopics:\n  merge:\n    kite flying: [kites]\n");
+        AssertRebuildIsClean("href=\"/topics/kite-flying/\"");
+        temp.Write("input/archive.yml", "title: Rebuild Test\nspeakers:\n  Chef Cy: [Cy Ortiz]\ntopics:\n  merge:\n    kite flying: [kites]\n");
+        AssertRebuildIsClean("Chef Cy");
+
+        void AssertRebuildIsClean(string expected)
+        {
+            var (rebuilt, _) = Build(input, output);
+            Assert.Equal(6, rebuilt.CachedFiles);
+            var cleanOutput = temp.Combine("clean");
+            Build(input, cleanOutput, clean: true);
+            var clean = Snapshot(cleanOutput);
+            AssertSameTree(clean, Snapshot(output));
+            Assert.Contains(expected, Text(clean[page]));
+        }
+    }
+
+    private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
+
     [RequiresNodeFact]
     public void With_the_search_index_a_rebuild_equals_a_clean_build_and_keeps_unchanged_index_files()
     {
