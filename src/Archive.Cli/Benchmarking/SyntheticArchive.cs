@@ -98,9 +98,10 @@ public sealed class SyntheticArchive
     }
 
     /// <summary>Writes episode <paramref name="number"/> (0-based; N and up are "new" episodes); returns its size.</summary>
-    public long WriteEpisode(string inputDirectory, int number)
+    /// <param name="date">Its date instead of the one its show's schedule gives it.</param>
+    public long WriteEpisode(string inputDirectory, int number, DateOnly? date = null)
     {
-        var (relative, text) = Episode(number);
+        var (relative, text) = Episode(number, date);
         var full = Path.Combine(inputDirectory, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -109,11 +110,13 @@ public sealed class SyntheticArchive
     }
 
     /// <summary>One episode: its path under the input folder and its canonical Markdown.</summary>
-    public (string RelativePath, string Text) Episode(int number)
+    public (string RelativePath, string Text) Episode(int number, DateOnly? dated = null)
     {
         var rng = new Random(HashCode(_options.Seed, number));
         var show = PickShow(rng);
+        // The draw is made either way, so the rest of the episode does not depend on the date.
         var date = show.Start.AddDays(7 * (number / _shows.Count) + rng.Next(7));
+        if (dated is { } given) date = given;
         var guests = Enumerable.Range(0, rng.Next(4)).Select(_ => _guests[rng.Next(_guests.Length)]).Distinct().Except(show.Hosts).ToArray();
         var speakers = show.Hosts.Concat(guests).ToArray();
         var topics = Enumerable.Range(0, 2 + rng.Next(5)).Select(_ => _topics[Zipf(rng, _topics.Length)]).Distinct().ToArray();

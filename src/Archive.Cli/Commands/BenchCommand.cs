@@ -103,8 +103,11 @@ public static class BenchCommand
         report.Info("rebuild with nothing changed…");
         var unchanged = BuildMeasurement.Run(Args(clean: false), folder);
         report.Info("rebuild after adding one episode…");
-        var added = Path.Combine(input, corpus.Episode(options.Episodes).RelativePath);
-        corpus.WriteEpisode(input, options.Episodes);
+        // A new episode is the newest: dated the day after the latest one (files are named by date).
+        var newest = Directory.EnumerateFiles(input, "*.md", SearchOption.AllDirectories)
+            .Select(f => DateOnly.ParseExact(Path.GetFileName(f)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)).Max();
+        var added = Path.Combine(input, corpus.Episode(options.Episodes, newest.AddDays(1)).RelativePath);
+        corpus.WriteEpisode(input, options.Episodes, newest.AddDays(1));
         BuildMeasurement.Result oneMore;
         try { oneMore = BuildMeasurement.Run(Args(clean: false), folder); }
         finally { File.Delete(added); } // the corpus stays as generated; the next run starts with a clean build
