@@ -17,7 +17,7 @@ public sealed class StaticSiteServer : IDisposable
         [".txt"] = "text/plain; charset=utf-8", [".vtt"] = "text/vtt", [".srt"] = "text/plain; charset=utf-8",
     };
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _root;
     private readonly string _basePath;
     private readonly Task _loop;
@@ -29,15 +29,17 @@ public sealed class StaticSiteServer : IDisposable
         for (int attempt = 0; ; attempt++)
         {
             int port = Random.Shared.Next(20000, 60000);
+            // A listener that failed to start (the port was taken) is disposed: a new one per try.
+            var listener = new HttpListener();
             try
             {
-                _listener.Prefixes.Clear();
-                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                _listener.Start();
+                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                listener.Start();
+                _listener = listener;
                 Origin = $"http://127.0.0.1:{port}";
                 break;
             }
-            catch (HttpListenerException) when (attempt < 20) { }
+            catch (HttpListenerException) when (attempt < 20) { listener.Close(); }
         }
         _loop = Task.Run(Serve);
     }
