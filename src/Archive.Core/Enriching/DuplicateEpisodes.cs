@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Archive.Core.Diagnostics;
 using Archive.Core.Model;
+using Archive.Core.Text;
 
 namespace Archive.Core.Enriching;
 
@@ -140,37 +141,50 @@ public static partial class DuplicateEpisodes
     /// <summary>
     /// Pairs that carry the same timed chapter list (at least <see cref="MinSharedChapters"/>
     /// chapters with the same time and title, and most of the shorter list): notes rewritten
-    /// around one recording, or padded with a long transcript, still give its chapters.
+    /// around one recording, or padded with a long transcript, still give its chapters. Notes
+    /// that offer two lists (the host's timestamps and a generated one) show one as chapters and
+    /// keep the other in the summary; each list counts, so the listing that chose the other one
+    /// is still found.
     /// </summary>
     private static IEnumerable<(int A, int B)> SameChapterPairs(List<int> members, IReadOnlyList<Episode> episodes)
     {
+        // Each list is (episode, key set); postings go from a chapter key to the lists holding it.
+        var lists = new List<(int Episode, int Size)>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var sizes = new Dictionary<int, int>();
         foreach (var m in members)
-        {
-            var keys = episodes[m].Chapters
-                .Where(c => c.Start is not null)
-                .Select(c => $"{(long)c.Start!.Value.TotalSeconds}|{string.Concat(Word().Matches(c.Title).Select(w => w.Value.ToLowerInvariant()))}")
-                .ToHashSet(StringComparer.Ordinal);
-            sizes[m] = keys.Count;
-            foreach (var key in keys)
+            foreach (var list in ChapterLists(episodes[m]))
             {
-                if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
-                list.Add(m);
+                var keys = list.Select(c => $"{(long)c.Start.TotalSeconds}|{string.Concat(Word().Matches(c.Title).Select(w => w.Value.ToLowerInvariant()))}")
+                    .ToHashSet(StringComparer.Ordinal);
+                if (keys.Count < MinSharedChapters) continue;
+                foreach (var key in keys)
+                {
+                    if (!postings.TryGetValue(key, out var holders)) postings[key] = holders = [];
+                    holders.Add(lists.Count);
+                }
+                lists.Add((m, keys.Count));
             }
-        }
         var shared = new Dictionary<(int, int), int>();
-        foreach (var list in postings.Values)
+        foreach (var holders in postings.Values)
         {
             // "00:00 Intro" is in every list; a chapter many episodes share proves nothing.
-            if (list.Count < 2 || list.Count > CommonPhrase) continue;
-            for (int x = 0; x < list.Count; x++)
-                for (int y = x + 1; y < list.Count; y++)
-                    shared[(list[x], list[y])] = shared.GetValueOrDefault((list[x], list[y])) + 1;
+            if (holders.Count < 2 || holders.Count > CommonPhrase) continue;
+            for (int x = 0; x < holders.Count; x++)
+                for (int y = x + 1; y < holders.Count; y++)
+                    if (lists[holders[x]].Episode != lists[holders[y]].Episode)
+                        shared[(holders[x], holders[y])] = shared.GetValueOrDefault((holders[x], holders[y])) + 1;
         }
         foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
-            if (count >= MinSharedChapters && count >= SharedChapterShare * Math.Min(sizes[a], sizes[b]))
-                yield return (a, b);
+            if (count >= MinSharedChapters && count >= SharedChapterShare * Math.Min(lists[a].Size, lists[b].Size))
+                yield return (lists[a].Episode, lists[b].Episode);
+    }
+
+    /// <summary>The episode's timed chapters, and a chapter list its summary still holds.</summary>
+    private static IEnumerable<IReadOnlyList<ChapterListEntry>> ChapterLists(Episode e)
+    {
+        var timed = e.Chapters.Where(c => c.Start is not null).Select(c => new ChapterListEntry(c.Title, c.Start!.Value)).ToList();
+        if (timed.Count > 0) yield return timed;
+        if (ChapterListParser.Find(e.Summary, Boilerplate.NextStart) is { } inSummary) yield return inSummary.Entries;
     }
 
     /// <summary>Timed chapters two listings must share to be one episode.</summary>

@@ -59,6 +59,32 @@ public class DuplicateEpisodesTests
     }
 
     [Fact]
+    public void Notes_offering_two_chapter_lists_match_a_listing_that_chose_the_other_one()
+    {
+        string[] hostTitles = ["Welcome", "Why caches go stale", "Expiry rules nobody owned", "The three a.m. page", "Warm-up and metrics", "Listener questions"];
+        var hostList = hostTitles.Select((t, i) => new Chapter(t, TimeSpan.FromMinutes(i * 7 + 1), 0)).ToList();
+        string hostText = string.Join(" ", hostList.Select(c => $"{Timecode.Format(c.Start!.Value)} {c.Title}"));
+        // A generated list, a chapter a minute, that the other listing does not have.
+        var generated = Enumerable.Range(0, 30).Select(i => new Chapter($"Minute {i} of the cache talk, part {(char)('a' + i % 26)}", TimeSpan.FromMinutes(i), 0)).ToList();
+        var diagnostics = new DiagnosticBag();
+        var episodes = new[]
+        {
+            // Notes with a transcript: the host's list became the chapters.
+            Episode(50, "Hi all! Transcript follows.", paragraphs: 40) with { Chapters = hostList.Select(c => c with { FirstParagraph = 2 }).ToList() },
+            // The same notes listed again: the generated list became the chapters, the host's list stayed in the summary.
+            Episode(51, "The cache episode. Timestamps " + hostText) with { Chapters = generated },
+            // Another episode of the show whose summary has a list sharing only its first two chapters.
+            Episode(52, "The tides episode. Timestamps 01:00 Welcome 08:00 Why caches go stale 09:00 Tide tables 09:00 Harbours 14:00 Buoys 20:00 Dawn readings 25:00 Goodbye"),
+        };
+        var result = DuplicateEpisodes.Merge(episodes, diagnostics);
+        Assert.Equal([0, 2], result.InputIndexes);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(51, warning.Line);
+        Assert.Contains("lines 50 and 51 list the same episode", warning.Message);
+        Assert.Contains("made from line 50", warning.Message);
+    }
+
+    [Fact]
     public void Episodes_sharing_only_an_opening_promotion_stay_apart()
     {
         const string promo = "Join us at the meetup on Sunday and fill out the annual survey for a chance to win a prize for the whole team! ";
