@@ -142,5 +142,6 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
         }
         Episodes = episodes;
         Raw = [];
+        NotesOnlyEpisodes.Report(episodes, DisplayPath, Diagnostics);
     }
 }

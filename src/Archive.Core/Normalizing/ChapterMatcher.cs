@@ -5,6 +5,13 @@ using Archive.Core.Text;
 
 namespace Archive.Core.Normalizing;
 
+/// <summary>
+/// Chapters of a cut-off untimed transcript: the first <paramref name="Reached"/> placed in the
+/// text, the rest after it; <paramref name="Reach"/> is about where the text stops, at
+/// <paramref name="WordsPerMinute"/>.
+/// </summary>
+public sealed record CutPlacement(IReadOnlyList<Chapter> Chapters, int Reached, TimeSpan Reach, double WordsPerMinute);
+
 /// <summary>Where a chapter title without a time was placed, and how well its words matched there (0–1).</summary>
 public readonly record struct ChapterPlacement(int Paragraph, double Match);
 
@@ -44,6 +51,45 @@ public static class ChapterMatcher
         if (placements.Any(p => p.Match < WeakMatch)) return null;
         return placements.Select((p, i) => new Chapter(TitleText.Clean(chapters[i].Title), chapters[i].Start ?? paragraphs[p.Paragraph].Start, p.Paragraph)).ToList();
     }
+
+    /// <summary>
+    /// Timed chapters of an untimed transcript that its source cut off. The text has no times, so
+    /// how far it reaches is estimated from the chapters whose words are found in it: each gives a
+    /// speaking rate (the words before it over its start time), and the median rate turns the kept
+    /// words into the time the cut falls at. Chapters that start later were never reached: they
+    /// come back after the last paragraph (listed, not placed). The others are placed by their
+    /// words. Null when too few chapters are found to estimate the rate.
+    /// </summary>
+    public static CutPlacement? PlaceBeforeCut(IReadOnlyList<RawChapter> chapters, IReadOnlyList<Paragraph> paragraphs)
+    {
+        if (paragraphs.Count == 0 || chapters.Any(c => c.Start is null)) return null;
+        var wordsBefore = new int[paragraphs.Count + 1];
+        for (int p = 0; p < paragraphs.Count; p++) wordsBefore[p + 1] = wordsBefore[p] + Sentences.CountWords(paragraphs[p].Text);
+        var first = Place(chapters.Select(c => c.Title).ToList(), paragraphs);
+        var rates = new List<double>();
+        for (int i = 0; i < chapters.Count; i++)
+            if (first[i].Match >= WeakMatch && chapters[i].Start!.Value >= MinRateTime)
+                rates.Add(wordsBefore[first[i].Paragraph] / chapters[i].Start!.Value.TotalMinutes);
+        if (rates.Count < MinRateChapters) return null;
+        rates.Sort();
+        double perMinute = rates[rates.Count / 2];
+        var reach = TimeSpan.FromSeconds(Math.Round(wordsBefore[^1] / perMinute * 60));
+
+        int reached = chapters.Count(c => c.Start!.Value <= reach);
+        var placed = Place(chapters.Take(reached).Select(c => c.Title).ToList(), paragraphs);
+        var result = new List<Chapter>(chapters.Count);
+        for (int i = 0; i < chapters.Count; i++)
+            result.Add(new Chapter(TitleText.Clean(chapters[i].Title), chapters[i].Start,
+                i >= reached ? paragraphs.Count
+                : i == 0 && chapters[0].Start!.Value <= TimeSpan.FromMinutes(1) ? 0 : placed[i].Paragraph));
+        return new CutPlacement(result, reached, reach, perMinute);
+    }
+
+    /// <summary>Chapters this early say little about the rate: the talk may open with a cold open or notes read aloud.</summary>
+    private static readonly TimeSpan MinRateTime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Chapters found in the text needed to estimate how fast the talk goes.</summary>
+    private const int MinRateChapters = 3;
 
     /// <summary>One placement per title, in order; paragraphs strictly increase while there are enough of them.</summary>
     public static IReadOnlyList<ChapterPlacement> Place(IReadOnlyList<string> titles, IReadOnlyList<Paragraph> paragraphs)

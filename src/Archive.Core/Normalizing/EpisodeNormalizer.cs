@@ -35,6 +35,9 @@ public static class EpisodeNormalizer
             : chapterSource[0].Origin == ChapterOrigin.Highlight ? ChapterMatcher.PlaceByWords(chapterSource, paragraphs, path, diagnostics)
             : !raw.Truncated && chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null)
               && ChapterMatcher.PlaceIfFound(chapterSource, paragraphs) is { } found ? found
+            // Cut off by its source: the chapters the kept text reaches are placed by their words, the rest listed as not reached.
+            : raw.Truncated && chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null)
+              && ChapterMatcher.PlaceBeforeCut(chapterSource, paragraphs) is { } cut ? ReportCut(cut, chapterSource, path, diagnostics)
             : PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics);
         // A long transcript that offers no chapters at all gets some; the archive's own format is read as written.
         if (chapters.Count == 0 && chapterSource.Count == 0 && raw.Shape != TextShape.Exact)
@@ -57,9 +60,6 @@ public static class EpisodeNormalizer
                 diagnostics.Warn(path, raw.Source.Line, $"no title and no text to take one from; using the file name \"{title}\"");
             }
         }
-
-        if (paragraphs.Count == 0)
-            diagnostics.Warn(path, raw.Source.Line, "no transcript text was found; the page will show the metadata only");
 
         // The last time the transcript mentions: a cue's end, else the last start.
         TimeSpan? lastTime = paragraphs.Select(p => p.Start).LastOrDefault(t => t is not null);
@@ -84,6 +84,18 @@ public static class EpisodeNormalizer
             Truncated = raw.Truncated,
             RequestedSlug = meta.Slug,
         };
+    }
+
+    private static IReadOnlyList<Chapter> ReportCut(CutPlacement cut, List<RawChapter> raw, string path, DiagnosticBag diagnostics)
+    {
+        int after = raw.Count - cut.Reached;
+        if (after > 0)
+            diagnostics.Warn(path, raw[cut.Reached].Line,
+                $"the transcript has no times and is cut off at about {Timecode.Format(cut.Reach)} (at the {cut.WordsPerMinute:0} words a minute its chapters show); " +
+                (after == 1 ? $"its last chapter, \"{raw[cut.Reached].Title}\" at {Timecode.Format(raw[cut.Reached].Start!.Value)}, is" :
+                    $"its last {after} chapters, from \"{raw[cut.Reached].Title}\" at {Timecode.Format(raw[cut.Reached].Start!.Value)}, are") +
+                " not reached and listed without a place in the text");
+        return cut.Chapters;
     }
 
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) =>

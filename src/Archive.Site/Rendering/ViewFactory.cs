@@ -108,7 +108,9 @@ public sealed class ViewFactory
         var chapters = e.Chapters.Select((c, i) => new ChapterView(
             c.Title, chapterIds[i],
             c.Start is { } s ? Timecode.Format(s) : null,
-            c.Start is { } s2 ? Timecode.Iso8601(s2) : null)).ToList();
+            c.Start is { } s2 ? Timecode.Iso8601(s2) : null,
+            InText: c.FirstParagraph < e.Paragraphs.Count,
+            AfterCut: e.Truncated && e.Paragraphs.Count > 0 && c.FirstParagraph >= e.Paragraphs.Count)).ToList();
         var mentions = ae.Mentions.ToLookup(m => m.Paragraph);
 
         var sections = new List<TranscriptSectionView>();
@@ -137,12 +139,10 @@ public sealed class ViewFactory
                 Segments(p.Text, mentions[i])));
             previousSpeaker = p.Speaker;
         }
-        if (withTranscript)
-        {
-            if (current.Count > 0 || chapter >= 0) sections.Add(new TranscriptSectionView(chapter >= 0 ? chapters[chapter] : null, current));
-            // Chapters placed after the last paragraph still get their heading.
-            for (chapter++; chapter < chapters.Count; chapter++) sections.Add(new TranscriptSectionView(chapters[chapter], []));
-        }
+        // Chapters after the last paragraph (the text was cut off before them, or there is no text)
+        // get no empty heading: the chapter table lists them, its entry holding their anchor.
+        if (withTranscript && (current.Count > 0 || chapter >= 0))
+            sections.Add(new TranscriptSectionView(chapter >= 0 ? chapters[chapter] : null, current));
 
         var order = _showOrder[index];
         return new EpisodePageView(
@@ -159,7 +159,7 @@ public sealed class ViewFactory
             order is { Position: > 0 } o ? EpisodeLink(o.Episodes[o.Position - 1]) : null,
             order is { } n && n.Position + 1 < n.Episodes.Count ? EpisodeLink(n.Episodes[n.Position + 1]) : null,
             TranscriptExporters.For(e).Select(x => new DownloadView(Urls.EpisodeFile(ae.Slug, x.Suffix), ae.Slug + x.Suffix, x.Label, x.Format)).ToList(),
-            e.Truncated, e.Source.ToString());
+            e.Truncated, NotesOnly: e.Paragraphs.Count == 0, e.Source.ToString());
     }
 
     private static string MediaLabel(MediaLink media) => media.Kind switch

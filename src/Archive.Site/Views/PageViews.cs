@@ -35,6 +35,8 @@ public sealed record EpisodePageView(
     EpisodeLinkView? Next,
     IReadOnlyList<DownloadView> Downloads,
     bool Truncated,
+    /// <summary>True when the episode has no transcript text: its page is its notes and chapters.</summary>
+    bool NotesOnly,
     string SourcePath)
 {
     /// <summary>True when the show has an episode before or after this one.</summary>
@@ -47,8 +49,12 @@ public sealed record EpisodePageView(
 /// </summary>
 public sealed record MediaView(string Url, string Label, bool IsAudio, bool CanSeek);
 
-/// <summary>A chapter: its heading id, and the time it starts when known.</summary>
-public sealed record ChapterView(string Title, string Id, string? Time, string? TimeIso);
+/// <summary>
+/// A chapter: its id, and the time it starts when known. <see cref="InText"/>: it starts at a
+/// paragraph and the id is its heading's; otherwise (no transcript, or <see cref="AfterCut"/>: the
+/// source cut the text off before it) the id is its entry's in the chapter table.
+/// </summary>
+public sealed record ChapterView(string Title, string Id, string? Time, string? TimeIso, bool InText, bool AfterCut);
 
 /// <summary>The paragraphs under one chapter heading (or before the first one: <see cref="Chapter"/> null).</summary>
 public sealed record TranscriptSectionView(ChapterView? Chapter, IReadOnlyList<ParagraphView> Paragraphs);

@@ -56,4 +56,71 @@ public class ChapterMatcherTests
         Assert.Equal(3, placed.Count);
         Assert.All(placed, p => Assert.InRange(p.Paragraph, 0, 1));
     }
+
+    // Eight subjects of five minutes each, 150 words a minute, five paragraphs of 150 words a subject.
+    private static readonly string[] Subjects =
+        ["beekeeping hives", "sourdough starters", "glacier moraines", "violin varnish", "tram timetables", "kelp forests", "sundial gnomons", "origami cranes"];
+
+    private static readonly string Filler = string.Concat(Enumerable.Repeat("and then we went on with it for a while and it was what it was so ", 10));
+
+    private static List<Paragraph> CutTalk(int keptWords)
+    {
+        var paragraphs = new List<Paragraph>();
+        int words = 0;
+        foreach (var subject in Subjects)
+            for (int p = 0; p < 5 && words < keptWords; p++)
+            {
+                var text = $"Now about {subject}: {subject} again. " + Filler;
+                var cut = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(150).Take(keptWords - words));
+                paragraphs.Add(new Paragraph(p % 2 == 0 ? "Host" : "Guest", null, cut));
+                words += 150;
+            }
+        return paragraphs;
+    }
+
+    private static List<RawChapter> SubjectChapters() =>
+        Subjects.Select((s, i) => new RawChapter(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s), TimeSpan.FromMinutes(i * 5), null, 4, ChapterOrigin.Description)).ToList();
+
+    [Fact]
+    public void A_cut_off_untimed_text_places_the_chapters_it_reaches_and_lists_the_rest_after_it()
+    {
+        // Four and a half subjects kept: the text stops at about 22:30.
+        var talk = CutTalk(3375);
+        var cut = ChapterMatcher.PlaceBeforeCut(SubjectChapters(), talk);
+        Assert.NotNull(cut);
+        Assert.Equal(5, cut.Reached);
+        Assert.Equal(150, cut.WordsPerMinute, 1);
+        Assert.Equal(TimeSpan.FromMinutes(22.5), cut.Reach);
+        Assert.Equal([0, 5, 10, 15, 20, talk.Count, talk.Count, talk.Count], cut.Chapters.Select(c => c.FirstParagraph));
+        Assert.Equal(TimeSpan.FromMinutes(35), cut.Chapters[^1].Start);
+    }
+
+    [Fact]
+    public void The_normalizer_reports_the_chapters_a_cut_off_text_does_not_reach_once()
+    {
+        var raw = new RawEpisode
+        {
+            Source = new SourceRef("cut.txt", 4),
+            Metadata = new RawMetadata { Title = "Hobbies" },
+            Turns = CutTalk(3375).Select((p, i) => new RawTurn(p.Speaker, null, null, p.Text, 4)).ToList(),
+            Chapters = SubjectChapters(),
+            Shape = TextShape.Turns,
+            Truncated = true,
+        };
+        var diagnostics = new DiagnosticBag();
+        var episode = EpisodeNormalizer.Normalize(raw, diagnostics);
+        Assert.Equal(5, episode.Chapters.Count(c => c.FirstParagraph < episode.Paragraphs.Count));
+        Assert.Equal(8, episode.Chapters.Count);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(4, warning.Line);
+        Assert.Contains("cut off at about 22:30", warning.Message);
+        Assert.Contains("its last 3 chapters, from \"Kelp Forests\" at 25:00, are not reached", warning.Message);
+    }
+
+    [Fact]
+    public void Too_few_chapters_found_to_tell_the_pace_gives_no_estimate()
+    {
+        var chapters = SubjectChapters().Select(c => c with { Title = "Unrelated Words " + c.Start!.Value.TotalMinutes }).ToList();
+        Assert.Null(ChapterMatcher.PlaceBeforeCut(chapters, CutTalk(3375)));
+    }
 }

@@ -173,9 +173,54 @@ public class Seed002ListingTests
         var parser = new HtmlParser();
         var first = pages.Select(p => parser.ParseDocument(System.IO.File.ReadAllText(p)))
             .Single(d => d.QuerySelector("h1")!.TextContent.StartsWith("What does it mean for a business", StringComparison.Ordinal));
-        Assert.Equal(19, first.QuerySelectorAll(".toc a").Length);
+        // Show notes without a transcript: a notice, the chapters listed (each entry its own anchor), no empty transcript.
+        Assert.Equal(19, first.QuerySelectorAll(".toc li[id]").Length);
+        Assert.Empty(first.QuerySelectorAll(".toc a"));
+        Assert.Null(first.QuerySelector(".transcript"));
+        Assert.Contains("No transcript was published with this episode", first.QuerySelector(".notice")!.TextContent);
         Assert.Equal("No Priors", first.QuerySelector(".episode-show a")!.TextContent);
         Assert.Equal(3, Directory.EnumerateFiles(temp.Combine("out", "shows"), "index.html", SearchOption.AllDirectories).Count());
-        Assert.Equal(16, pages.Count(p => System.IO.File.ReadAllText(p).Contains("class=\"notice\"", StringComparison.Ordinal)));
+        Assert.Equal(16, pages.Count(p => System.IO.File.ReadAllText(p).Contains("The source of this transcript was cut off", StringComparison.Ordinal)));
+
+        // A cut-off transcript: chapters it does not reach are listed as such, never as empty headings after the text.
+        var cut = pages.Select(p => parser.ParseDocument(System.IO.File.ReadAllText(p)))
+            .Single(d => d.QuerySelector("h1")!.TextContent.StartsWith("Claude Cowork", StringComparison.Ordinal));
+        Assert.Equal(13, cut.QuerySelectorAll(".toc li.after-cut").Length);
+        Assert.All(cut.QuerySelectorAll(".toc li.after-cut"), li => Assert.Contains("not reached", li.TextContent));
+        Assert.Equal(20, cut.QuerySelectorAll(".toc a").Length);
+        foreach (var document in pages.Select(p => parser.ParseDocument(System.IO.File.ReadAllText(p))))
+            if (document.QuerySelector(".transcript") is { } transcript) Assert.Equal("para", transcript.LastElementChild?.ClassName);
+    }
+
+    [Fact]
+    public void Episodes_with_show_notes_only_get_one_warning_naming_their_lines()
+    {
+        var diagnostics = File002.Value.Diagnostics.Items;
+        Assert.DoesNotContain(diagnostics, d => d.Message.Contains("no transcript text was found"));
+        var notesOnly = Episodes.Where(e => e.Paragraphs.Count == 0).Select(e => e.Source.Line).ToList();
+        var warning = Assert.Single(diagnostics, d => d.Message.Contains("show notes only"));
+        Assert.Equal(notesOnly[0], warning.Line);
+        Assert.StartsWith($"{notesOnly.Count} of the 50 episodes have show notes only", warning.Message);
+        Assert.Contains("(lines 3, 9, 12, 14, 15, 18–21, 25, 26, 28–35, 37–44, 46, 48, 51, 52, 54)", warning.Message);
+        Assert.Equal(32, notesOnly.Count);
+    }
+
+    [Fact]
+    public void A_cut_off_untimed_transcript_places_the_chapters_it_reaches_and_lists_the_rest_as_not_reached()
+    {
+        var e = AtLine(17);
+        Assert.True(e.Truncated);
+        Assert.All(e.Paragraphs, p => Assert.Null(p.Start));
+        Assert.Equal(33, e.Chapters.Count);
+        var inText = e.Chapters.Where(c => c.FirstParagraph < e.Paragraphs.Count).ToList();
+        var after = e.Chapters.Where(c => c.FirstParagraph >= e.Paragraphs.Count).ToList();
+        Assert.Equal(20, inText.Count);
+        Assert.Equal(inText, e.Chapters.Take(20));
+        Assert.Equal(0, inText[0].FirstParagraph);
+        Assert.True(inText.Zip(inText.Skip(1)).All(x => x.First.FirstParagraph < x.Second.FirstParagraph));
+        Assert.Equal(TimeSpan.FromMinutes(52), after[0].Start);
+        var warning = Assert.Single(File002.Value.Diagnostics.Items, d => d.Line == 17 && d.Message.Contains("not reached"));
+        Assert.Contains($"its last 13 chapters, from \"{after[0].Title}\" at 52:00", warning.Message);
+        Assert.DoesNotContain(File002.Value.Diagnostics.Items, d => d.Message.Contains("they are listed after it"));
     }
 }
