@@ -41,7 +41,7 @@ public static class ArchiveEnricher
         var shows = Taxonomy.Build(archiveEpisodes, e => e.Episode.Show is null ? [] : [e.Episode.Show]);
 
         var related = RelatedEpisodes.Find(archiveEpisodes, extraction);
-        var mentions = MentionFinder.Find(archiveEpisodes, words, vocabulary, topics, people, shows, config.Topics);
+        var mentions = MentionFinder.Find(archiveEpisodes, words, vocabulary, topics, people, shows, config.Topics, extraction.EverydayWords);
         var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions[i] }).ToList();
         return new Result(enriched, inputIndexes, topics, people, shows);
     }

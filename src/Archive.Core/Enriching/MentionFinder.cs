@@ -8,6 +8,9 @@ namespace Archive.Core.Enriching;
 /// Where a transcript names something that has a page: a topic (by its name or a name
 /// <c>archive.yml</c> merges into it) or a person (by their full name). Only the first mention
 /// in each chapter counts, so a page links a name once per chapter, not in every sentence. A
+/// topic whose name is an everyday word ("technology") links only in the episodes that carry it,
+/// where its page lists them: elsewhere the word is just said; names and multi-word subjects link
+/// wherever they are said. A
 /// person who does not speak in the episode and was a guest in exactly one other episode is
 /// linked to that episode, where their words are; anyone else to their page.
 /// </summary>
@@ -15,12 +18,15 @@ public static class MentionFinder
 {
     /// <param name="Seen">Targets with one <see cref="Seen"/> number are one (a topic under any of its names): linked once per chapter.</param>
     /// <param name="Guest">For a person, the episodes where they are a guest.</param>
-    private sealed record Target(MentionKind Kind, string Slug, bool AllCaps, bool Capitalized, int Seen, int[]? Guest);
+    /// <param name="OnlyIn">For a topic named by an everyday word, the episodes that carry it (ascending): the only ones it links in.</param>
+    private sealed record Target(MentionKind Kind, string Slug, bool AllCaps, bool Capitalized, int Seen, int[]? Guest, int[]? OnlyIn = null);
 
     /// <param name="words">Each episode's tokens (<see cref="EpisodeWords"/>), made with <paramref name="vocabulary"/>.</param>
+    /// <param name="everydayWords">The keys of the topics named by an everyday word (<see cref="TopicExtractor.Result.EverydayWords"/>).</param>
     public static IReadOnlyList<Mention>[] Find(
         IReadOnlyList<ArchiveEpisode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary,
-        IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people, IReadOnlyList<TaxonomyTerm> shows, TopicRules rules)
+        IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people, IReadOnlyList<TaxonomyTerm> shows, TopicRules rules,
+        IReadOnlySet<string>? everydayWords = null)
     {
         var matcher = new PhraseMatcher<Target>(vocabulary);
         var guestEpisodes = GuestEpisodes(episodes, people, shows);
@@ -37,8 +43,9 @@ public static class MentionFinder
         foreach (var topic in topics)
         {
             var key = WordScanner.KeyOf(topic.Name);
+            int[]? onlyIn = everydayWords is not null && everydayWords.Contains(key) ? [.. topic.Episodes] : null;
             foreach (var name in aliases[key].Prepend(topic.Name))
-                matcher.Add(WordScanner.KeyOf(name), new Target(MentionKind.Topic, topic.Slug, IsAcronym(name), false, SeenId(MentionKind.Topic, topic.Slug), null));
+                matcher.Add(WordScanner.KeyOf(name), new Target(MentionKind.Topic, topic.Slug, IsAcronym(name), false, SeenId(MentionKind.Topic, topic.Slug), null, onlyIn));
         }
 
         var found = new IReadOnlyList<Mention>[episodes.Count];
@@ -76,6 +83,7 @@ public static class MentionFinder
             {
                 int length = matcher.Match(tokens, w, end, out var target);
                 if (length == 0 || !Written(tokens, w, length, target!)) { w++; continue; }
+                if (target!.OnlyIn is { } carriers && Array.BinarySearch(carriers, index) < 0) { w += length; continue; }
                 // "I'm Maya Okafor": the speaker's name above the paragraph already links to their page.
                 own ??= e.Paragraphs[p].Speaker is { } who ? Taxonomy.SlugOf(who) : "";
                 if (target!.Kind == MentionKind.Person && target.Slug == own) { w += length; continue; }

@@ -49,7 +49,15 @@ public static class TopicExtractor
         IReadOnlyList<TermCount[]> Terms,
         PhraseTable Phrases,
         /// <summary>For each phrase id, the number of episodes it matters in.</summary>
-        int[] Support);
+        int[] Support)
+    {
+        /// <summary>
+        /// The keys of the topics whose name is an everyday single word ("technology", "testing"):
+        /// not a name by <see cref="TopicShape"/>'s rule, so only metadata or archive.yml made them
+        /// topics. Such a word names the topic only in the episodes that carry it.
+        /// </summary>
+        public IReadOnlySet<string> EverydayWords { get; init; } = new HashSet<string>();
+    }
 
     public static Result Extract(IReadOnlyList<Episode> episodes, TopicRules rules, IEnumerable<string> names, Options? options = null)
     {
@@ -119,6 +127,7 @@ public static class TopicExtractor
         foreach (var key in display.Keys) byRoot.TryAdd(Root(key), key);
 
         var shape = new TopicShape(episodes, words, vocabulary, phrases, best, mid, byRoot);
+        DropFragments(terms, eligible, supportOf, phrases, shape, options.MinSupport);
         var ranked = new int[n][];
         Parallel.For(0, n, () => new Dictionary<int, int>(), (i, _, inLonger) =>
         {
@@ -172,8 +181,53 @@ public static class TopicExtractor
             }
             topics[i] = keys.Select(k => display[k]).ToList();
         }
-        return new Result(topics, terms, phrases, supportOf);
+        var everyday = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, name) in display)
+            if (!key.Contains(' ') && !shape.NameShaped(key, name)) everyday.Add(key);
+        return new Result(topics, terms, phrases, supportOf) { EverydayWords = everyday };
     }
+
+    /// <summary>
+    /// A word that is a piece of a longer name wherever it is said ("Gen" of "Gen Z", "Station" of
+    /// "Central Station", a first name before its surname) is no topic. Where an episode says a
+    /// word mostly inside one name (a phrase written with capitals, topic or not) it is that name
+    /// there; a word said on its own in fewer than <paramref name="minSupport"/> episodes is not
+    /// found in the text at all. A name also said on its own across the archive ("Gemini", and
+    /// "Gemini Nano" in one episode) is untouched.
+    /// </summary>
+    private static void DropFragments(TermCount[][] terms, bool[] eligible, int[] support, PhraseTable phrases, TopicShape shape, int minSupport)
+    {
+        var fragmentIn = new int[support.Length];
+        Parallel.For(0, terms.Length, () => new Dictionary<int, int>(), (i, _, inName) =>
+        {
+            inName.Clear();
+            Span<int> buffer = stackalloc int[3];
+            foreach (var p in terms[i])
+            {
+                // An eligible phrase makes its words part of it where Rank ranks them; here, the names that are no topic.
+                if (p.Words <= 1 || eligible[p.Term] || !IsName(p) || shape.MostlyStopWords(p.Term)) continue;
+                foreach (var key in phrases.KeysOf(p.Term, buffer))
+                {
+                    int word = phrases.Find([key]);
+                    if (word < 0) continue;
+                    ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(inName, word, out bool had);
+                    if (!had || c < p.Count) c = p.Count;
+                }
+            }
+            if (inName.Count == 0) return inName;
+            foreach (var t in terms[i])
+                if (t.Words == 1 && inName.TryGetValue(t.Term, out var c) && Mostly(c, t.Count)) Interlocked.Increment(ref fragmentIn[t.Term]);
+            return inName;
+        }, _ => { });
+        for (int id = 0; id < fragmentIn.Length; id++)
+            if (fragmentIn[id] > 0 && support[id] - fragmentIn[id] < minSupport) eligible[id] = false;
+    }
+
+    /// <summary>Written with capitals mid-sentence most of the times it is said there.</summary>
+    private static bool IsName(TermCount t) => t.MidSentence > 0 && t.CapitalizedMidSentence * 2 > t.MidSentence;
+
+    /// <summary>At least two thirds of the <paramref name="count"/> times a word is said.</summary>
+    private static bool Mostly(int times, int count) => times * 3 >= count * 2;
 
     /// <summary>An episode's candidate phrases, best first.</summary>
     private static int[] Rank(TermCount[] terms, bool[] eligible, int[] support, PhraseTable phrases, TopicShape shape, int episodes, Dictionary<int, int> inLonger)
@@ -197,7 +251,7 @@ public static class TopicExtractor
                     if (!had || c < p.Count) c = p.Count;
                 }
         }
-        if (inLonger.Count > 0) candidates.RemoveAll(t => inLonger.TryGetValue(t.Term, out var c) && c * 3 >= t.Count * 2);
+        if (inLonger.Count > 0) candidates.RemoveAll(t => inLonger.TryGetValue(t.Term, out var c) && Mostly(c, t.Count));
         var scored = new (double Score, int Term)[candidates.Count];
         for (int k = 0; k < scored.Length; k++) scored[k] = (Score(candidates[k], support[candidates[k].Term], episodes), candidates[k].Term);
         Array.Sort(scored, (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : phrases.Compare(x.Term, y.Term));
@@ -211,7 +265,7 @@ public static class TopicExtractor
     {
         double score = (1 + Math.Log(t.Count)) * Math.Log(1 + (double)episodes / support);
         if (t.Words > 1) score *= 1.5;
-        if (t.CapitalizedMidSentence * 2 > t.MidSentence && t.MidSentence > 0) score *= 1.25;
+        if (IsName(t)) score *= 1.25;
         return score;
     }
 
@@ -230,6 +284,7 @@ public static class TopicExtractor
     {
         private readonly IReadOnlyList<Episode> _episodes;
         private readonly IReadOnlyList<EpisodeWords> _words;
+        private readonly Vocabulary _vocabulary;
         private readonly PhraseTable _phrases;
         private readonly List<(int Episode, int Count, int First, int Words)> _best;
         private readonly List<(int Mid, int CapitalizedMid)> _mid;
@@ -242,7 +297,7 @@ public static class TopicExtractor
         public TopicShape(IReadOnlyList<Episode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary, PhraseTable phrases,
             List<(int Episode, int Count, int First, int Words)> best, List<(int Mid, int CapitalizedMid)> mid, Dictionary<string, string> namedByRoot)
         {
-            (_episodes, _words, _phrases, _best, _mid, _namedByRoot) = (episodes, words, phrases, best, mid, namedByRoot);
+            (_episodes, _words, _vocabulary, _phrases, _best, _mid, _namedByRoot) = (episodes, words, vocabulary, phrases, best, mid, namedByRoot);
             _stopKey = new bool[vocabulary.KeyCount];
             for (int w = 0, count = vocabulary.WordCount; w < count; w++)
                 if (vocabulary[w] is { Stop: not StopWords.Kind.None } word) _stopKey[word.Key] = true;
@@ -282,6 +337,19 @@ public static class TopicExtractor
             if (named) return surface;
             bool shouted = !surface.Any(char.IsLower);
             return string.Join(' ', surface.Split(' ').Select(w => !shouted && w.Skip(1).Any(char.IsUpper) ? w : w.ToLowerInvariant()));
+        }
+
+        /// <summary>
+        /// Whether a one-word topic (its key and the name it is shown by) is a name: spelled as one
+        /// (RAG, iPhone, GPT-4: a capital at its start says nothing, tags are often title case), or
+        /// written with a capital mid-sentence most of the times the archive says it.
+        /// </summary>
+        public bool NameShaped(string key, string name)
+        {
+            if (DigitAfterLetter(key) || InnerCapital(name) || IsAcronym(name)) return true;
+            int word = _vocabulary.FindKey(key);
+            int id = word < 0 ? -1 : _phrases.Find([word]);
+            return id >= 0 && id < _best.Count && _best[id].Episode >= 0 && NameLike(id);
         }
 
         private bool NameLike(int id)

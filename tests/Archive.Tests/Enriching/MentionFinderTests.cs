@@ -71,4 +71,26 @@ public class MentionFinderTests
         var llm = Assert.Single(mentions, m => m.Slug == "llm");
         Assert.Equal("Large language models", paragraph.Substring(llm.Start, llm.Length));
     }
+
+    [Fact]
+    public void An_everyday_word_topic_links_only_in_the_episodes_that_carry_it_and_a_name_links_anywhere()
+    {
+        // "weather" is a topic only because the first episode's metadata names it; "Northwind" is
+        // a name wherever it is said.
+        List<Archive.Core.Model.Episode> episodes =
+        [
+            Episode("Storm notes", "Sky", ["Ona Vale"], ["weather", "Northwind"], null, "The weather turned grey. We asked Northwind."),
+            Episode("Harbour talk", "Sky", ["Ona Vale"], null, null, "The weather was calm. We asked Northwind, and then Northwind answered."),
+        ];
+        var plain = Enrich(episodes);
+        Assert.Contains(plain.Episodes[0].Mentions, m => m.Slug == "weather");
+        Assert.DoesNotContain(plain.Episodes[1].Mentions, m => m.Slug == "weather");
+        Assert.Contains(plain.Episodes[1].Mentions, m => m.Slug == "northwind");
+        Assert.Equal([0], Assert.Single(plain.Topics, t => t.Slug == "weather").Episodes);
+
+        // archive.yml's add makes it a topic of every episode that says it: there it links.
+        var added = Enrich(episodes, new TopicRules { Add = ["weather"] });
+        Assert.Contains(added.Episodes[1].Mentions, m => m.Slug == "weather");
+        Assert.Equal([0, 1], Assert.Single(added.Topics, t => t.Slug == "weather").Episodes);
+    }
 }

@@ -189,4 +189,33 @@ public class TopicExtractorTests
         for (int run = 0; run < 3; run++)
             Assert.Equal(first, Topics(Show));
     }
+
+    // "Quill" is said alone in one episode only; elsewhere it is the first word of the name
+    // "Quill Harbor". "Ferrox" is said alone in two episodes and once as "Ferrox Prime".
+    private static readonly Archive.Core.Model.Episode[] Harbour =
+    [
+        Episode("Leaving port", "Coast", ["Ana Silva"], null, null,
+            "We sailed past Quill Harbor at dawn. The crew loved Quill Harbor and its lights. Later we left Quill Harbor for good.",
+            "They built the hull with Ferrox Prime steel. Nobody doubts Ferrox Prime plates."),
+        Episode("The keeper", "Coast", ["Ana Silva"], null, null,
+            "Our guide said Quill was the oldest lighthouse keeper. Everyone trusts Quill with the lamps. Ask Quill about storms.",
+            "The bolts were Ferrox too. We ordered Ferrox again."),
+        Episode("Rigging", "Coast", ["Ana Silva"], null, null,
+            "Their mast uses Ferrox. The keel is Ferrox as well. Buy Ferrox when you can."),
+        Episode("Compost", "Coast", ["Ana Silva"], null, null,
+            "Worms turn peelings into soil. Worms like shade. Peelings rot faster when chopped."),
+        Episode("Bread", "Coast", ["Ana Silva"], null, null,
+            "Sourdough needs a starter. Feed the starter flour daily. Sourdough rewards patience."),
+        Episode("Bees", "Coast", ["Ana Silva"], null, null,
+            "Hives need calm hands. Queens lay eggs all summer. Hives swarm in spring."),
+    ];
+
+    [Fact]
+    public void A_word_said_on_its_own_in_one_episode_and_elsewhere_only_inside_a_longer_name_is_no_topic()
+    {
+        var topics = Topics(Harbour).SelectMany(t => t).ToList();
+        Assert.DoesNotContain("Quill", topics);
+        // A name said on its own in several episodes stays a topic, also where one says a longer name.
+        Assert.Equal(3, topics.Count(t => t == "Ferrox"));
+    }
 }
