@@ -147,7 +147,8 @@ public class IncrementalBuildTests
     {
         using var temp = new TempFolder("incremental-links");
         WriteArchive(temp);
-        temp.Write("input/alpha/three.md", EpisodeText("Bread at Home", "Alpha Hour", "2024-01-15", "bread", "Cy Ortiz", "Flour, water, salt, and kites for the kids."));
+        // It carries "kites" too: a topic named by an everyday word links only where it is carried.
+        temp.Write("input/alpha/three.md", EpisodeText("Bread at Home", "Alpha Hour", "2024-01-15", "bread, kites", "Cy Ortiz", "Flour, water, salt, and kites for the kids."));
         var input = temp.Combine("input");
         var output = temp.Combine("site");
         Build(input, output);
