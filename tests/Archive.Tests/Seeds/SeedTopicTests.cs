@@ -7,8 +7,7 @@ namespace Archive.Tests.Seeds;
 /// <summary>The topics found in the text of the four real seeds, loaded as one archive.</summary>
 public class SeedTopicTests
 {
-    [Fact]
-    public void No_topic_found_in_the_seeds_text_is_an_everyday_lowercase_word()
+    private static LoadedArchive LoadSeeds()
     {
         using var temp = new TempFolder("seed-topics");
         Directory.CreateDirectory(temp.Combine("input"));
@@ -17,7 +16,29 @@ public class SeedTopicTests
             var seed = RepoPaths.Seed(prefix);
             File.Copy(seed, temp.Combine("input", Path.GetFileName(seed)));
         }
-        var archive = ArchiveLoader.Load(new LoadOptions(temp.Combine("input")));
+        return ArchiveLoader.Load(new LoadOptions(temp.Combine("input")));
+    }
+
+    [Fact]
+    public void Everyday_word_tags_link_only_in_the_episodes_that_carry_them()
+    {
+        var archive = LoadSeeds();
+        // Seed 004 is tagged "Technology" and "Development"; other episodes say "technology" and
+        // "development" as everyday words, which must not link to those pages.
+        foreach (var slug in new[] { "technology", "development" })
+        {
+            Assert.Contains(archive.Topics, t => t.Slug == slug);
+            var linked = archive.Episodes.Where(e => e.Mentions.Any(m => m.Kind == MentionKind.Topic && m.Slug == slug)).ToList();
+            Assert.All(linked, e => Assert.Contains(e.Topics, t => Taxonomy.SlugOf(t) == slug));
+            var sayIt = archive.Episodes.Count(e => e.Episode.Paragraphs.Any(p => p.Text.Contains(slug, StringComparison.Ordinal)));
+            Assert.True(sayIt > linked.Count, $"{slug}: said in {sayIt} episodes, linked in {linked.Count}");
+        }
+    }
+
+    [Fact]
+    public void No_topic_found_in_the_seeds_text_is_an_everyday_lowercase_word()
+    {
+        var archive = LoadSeeds();
 
         // Found in the text: what an episode has beyond the topics its metadata gives it.
         var found = archive.Episodes
