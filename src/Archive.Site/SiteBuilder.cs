@@ -24,7 +24,11 @@ public sealed record BuildOptions(string OutputDirectory)
 /// <param name="Written">Files written with new bytes (the rest were kept from the previous output).</param>
 /// <param name="Removed">Files of the previous output the new site no longer has.</param>
 /// <param name="NotRemade">Of the unchanged files, those not even rendered: the same fingerprint as last build's.</param>
-public sealed record BuildResult(int Pages, int Files, int Written, int Unchanged, int Removed, int NotRemade, bool SearchIndexed, IReadOnlyList<StageTiming> Timings);
+/// <param name="Search">How many search indexes were built and how many kept; null when the search index was skipped.</param>
+public sealed record BuildResult(int Pages, int Files, int Written, int Unchanged, int Removed, int NotRemade, SearchIndexer.Outcome? Search, IReadOnlyList<StageTiming> Timings)
+{
+    public bool SearchIndexed => Search is not null;
+}
 
 /// <summary>
 /// The build stage: render → write → index, over an archive that <see cref="ArchiveLoader"/>
@@ -64,20 +68,19 @@ public static class SiteBuilder
         timings.Add(Lap("render+write", clock));
         cancellation.ThrowIfCancellationRequested();
 
-        bool indexed = false;
+        SearchIndexer.Outcome? search = null;
         if (searchIndexes.Count > 0)
         {
             progress?.StageStarted("index", 1);
             // Pagefind runs while this process lives: hand back the memory rendering left behind.
             HandBackMemory(aboveBytes: 0);
-            new SearchIndexer(new PagefindRunner(log), log).Build(archive, searchIndexes, writer, cancellation);
-            indexed = true;
+            search = new SearchIndexer(new PagefindRunner(log), log).Build(archive, searchIndexes, writer, cancellation);
             progress?.Advance("index");
             timings.Add(Lap("index", clock));
         }
         cancellation.ThrowIfCancellationRequested();
         writer.Commit();
-        return new BuildResult(pages.Pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, writer.NotRemade, indexed, timings);
+        return new BuildResult(pages.Pages, writer.Written + writer.Unchanged, writer.Written, writer.Unchanged, writer.Removed, writer.NotRemade, search, timings);
     }
 
     /// <summary>Counts the pages (HTML files) on their way to the writer.</summary>

@@ -119,7 +119,9 @@ public static class BuildCommand
         table.AddRow("  deleted", result.Removed.ToString());
         table.AddRow("Warnings", archive.WarningCount.ToString());
         table.AddRow("Errors", archive.ErrorCount.ToString());
-        table.AddRow("Search index", result.SearchIndexed ? "built" : "skipped");
+        table.AddRow("Search index", result.Search is { } search
+            ? search.Kept == 0 ? "built" : $"{search.Indexed} of {search.Indexed + search.Kept} indexes built, {search.Kept} unchanged"
+            : "skipped");
         foreach (var t in archive.Timings.Concat(result.Timings))
             table.AddRow($"  {t.Stage}", ConsoleReport.Seconds(t.Elapsed));
         table.AddRow("Total", ConsoleReport.Seconds(elapsed));

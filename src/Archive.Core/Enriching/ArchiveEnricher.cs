@@ -34,7 +34,7 @@ public static class ArchiveEnricher
         var vocabulary = new Vocabulary();
         var words = EpisodeWords.Tokenize(episodes, vocabulary);
         var extraction = TopicExtractor.Extract(episodes, words, vocabulary, config.Topics, named.Distinct(StringComparer.Ordinal).ToList());
-        var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i]) { Topics = extraction.Topics[i] }).ToList();
+        var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i]) { Topics = extraction.Topics[i], NamedTopicCount = extraction.NamedCounts[i] }).ToList();
 
         var topics = Taxonomy.Build(archiveEpisodes, e => e.Topics);
         var people = Taxonomy.Build(archiveEpisodes, e => e.Episode.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)));

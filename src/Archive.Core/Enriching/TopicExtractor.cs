@@ -44,7 +44,14 @@ public static class TopicExtractor
 
     /// <summary>What the extraction found: each episode's topics (display names) and its phrase counts.</summary>
     public sealed record Result(
+        /// <summary>Each episode's topics: first those it is named (see <see cref="NamedCounts"/>), then those found in its text.</summary>
         IReadOnlyList<IReadOnlyList<string>> Topics,
+        /// <summary>
+        /// For each episode, how many of its <see cref="Topics"/> come first from its own metadata and
+        /// archive.yml's <c>add</c> rules. Those depend on the episode and the configuration alone;
+        /// topics found in the text depend on the whole archive (phrases' support, the number of episodes).
+        /// </summary>
+        IReadOnlyList<int> NamedCounts,
         /// <summary>Each episode's phrases (at most <see cref="Options.KeepPerEpisode"/>), in no particular order.</summary>
         IReadOnlyList<TermCount[]> Terms,
         PhraseTable Phrases,
@@ -160,6 +167,7 @@ public static class TopicExtractor
         foreach (var ids in foundIn) foreach (var id in ids) CollectionsMarshal.GetValueRefOrAddDefault(given, id, out _)++;
 
         var topics = new IReadOnlyList<string>[n];
+        var namedCounts = new int[n];
         for (int i = 0; i < n; i++)
         {
             var keys = new List<string>();
@@ -170,6 +178,7 @@ public static class TopicExtractor
             }
             for (int a = 0; a < rulebook.Added.Count; a++)
                 if (counted[i].Mentioned.Contains(rulebook.AddedIds[a]) && !keys.Contains(rulebook.Added[a])) keys.Add(rulebook.Added[a]);
+            namedCounts[i] = keys.Count;
             foreach (var foundId in foundIn[i])
             {
                 if (given[foundId] < options.MinSupport) continue;
@@ -184,7 +193,7 @@ public static class TopicExtractor
         var everyday = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, name) in display)
             if (!key.Contains(' ') && !shape.NameShaped(key, name)) everyday.Add(key);
-        return new Result(topics, terms, phrases, supportOf) { EverydayWords = everyday };
+        return new Result(topics, namedCounts, terms, phrases, supportOf) { EverydayWords = everyday };
     }
 
     /// <summary>

@@ -37,6 +37,14 @@ public sealed record ArchiveEpisode(Episode Episode, string Slug)
 {
     /// <summary>Its topics after <c>archive.yml</c>'s rules: those of its metadata, then those found in its text.</summary>
     public IReadOnlyList<string> Topics { get; init; } = Episode.Topics;
+    /// <summary>
+    /// How many of <see cref="Topics"/>, first, the episode is named by its metadata and archive.yml's
+    /// <c>add</c> rules: those depend on the episode and the configuration alone, unlike topics found
+    /// in the text, which another episode's arrival can change.
+    /// </summary>
+    public int NamedTopicCount { get; init; } = Episode.Topics.Count;
+    /// <summary>The first <see cref="NamedTopicCount"/> of <see cref="Topics"/>.</summary>
+    public IEnumerable<string> NamedTopics => Topics.Take(NamedTopicCount);
     /// <summary>The most similar episodes by content, most similar first.</summary>
     public IReadOnlyList<RelatedEpisode> Related { get; init; } = [];
     /// <summary>The first mention in each chapter of each topic or person that has a page, in text order.</summary>

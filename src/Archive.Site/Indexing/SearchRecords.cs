@@ -19,8 +19,13 @@ namespace Archive.Site.Indexing;
 /// page uses) and a <c>data-pagefind-title</c> of <c>12:34 · Speaker</c>, so a result lands on the
 /// moment. The text sits in a child element, so the anchor itself carries no copy of it.</item>
 /// <item>Chapter headings keep their ids, so words in a chapter's title lead to the chapter.</item>
-/// <item>Filters: show, speaker, topic, year. Sorts: <c>newest</c> and <c>oldest</c>, the date both
-/// times but for undated episodes, which sort last either way. Meta: the title only, because Pagefind
+/// <item>Filters: show, speaker, topic, year. Every value depends on the episode and the
+/// configuration alone, so a new episode leaves older episodes' records as they were and a rebuild
+/// re-indexes only its partition: the topic filter holds the topics the episode is named (its
+/// metadata, archive.yml's <c>add</c> rules), not those found in its text, which shift with every
+/// episode added (phrases crossing the support threshold, the IDF of a larger archive).
+/// Sorts: <c>newest</c> and <c>oldest</c>, the date both times but for undated episodes, which
+/// sort last either way. Meta: the title only, because Pagefind
 /// makes every meta value searchable; the other facts a result shows (date, length, how to play
 /// the media at a time) ride in the title of an empty anchor after the last word
 /// (<see cref="FactsId"/>), which no hit can follow, so it is never a sub-result.</item>
@@ -95,7 +100,9 @@ public sealed class SearchRecords
         if (e.Show is not null) Filter(sb, "show", Canonical(_showNames, e.Show));
         foreach (var speaker in e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Select(s => Canonical(_personNames, s)).Distinct(StringComparer.Ordinal))
             Filter(sb, "speaker", speaker);
-        foreach (var topic in ae.Topics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
+        // Named topics only: a topic found in the text depends on the whole archive, so one new
+        // episode would change the records (and the index) of older episodes in every partition.
+        foreach (var topic in ae.NamedTopics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
             Filter(sb, "topic", topic);
         if (e.Date is { } date) Filter(sb, "year", date.Year.ToString(CultureInfo.InvariantCulture));
         var iso = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

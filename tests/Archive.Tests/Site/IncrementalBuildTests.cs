@@ -1,5 +1,7 @@
 using Archive.Core.Loading;
+using Archive.Cli.Benchmarking;
 using Archive.Site;
+using Archive.Site.Indexing;
 using Archive.Site.Writing;
 using Archive.Tests.Support;
 
@@ -55,7 +57,8 @@ public class IncrementalBuildTests
             """);
     }
 
-    private static (LoadedArchive Archive, BuildResult Result) Build(string input, string output, bool clean = false, CancellationToken cancellation = default, IStageProgress? progress = null, bool search = false)
+    private static (LoadedArchive Archive, BuildResult Result) Build(string input, string output, bool clean = false, CancellationToken cancellation = default,
+        IStageProgress? progress = null, bool search = false, long searchPartitionCharacters = SearchPartitions.DefaultMaxCharacters)
     {
         var archive = ArchiveLoader.Load(new LoadOptions(input)
         {
@@ -66,6 +69,7 @@ public class IncrementalBuildTests
         {
             ThemeDirectory = RepoPaths.DefaultTheme,
             SkipSearchIndex = !search,
+            SearchPartitionCharacters = searchPartitionCharacters,
             Clean = clean,
         }, progress, cancellation: cancellation);
         return (archive, result);
@@ -196,6 +200,40 @@ public class IncrementalBuildTests
             && File.GetLastWriteTimeUtc(Path.Combine(output, p)) == LongAgo).ToList();
         Assert.NotEmpty(keptIndexFiles);
         Assert.True(result.Unchanged > result.Written);
+    }
+
+    [RequiresNodeFact]
+    public void A_newest_episode_that_shifts_older_episodes_found_topics_reindexes_only_the_newest_search_index()
+    {
+        using var temp = new TempFolder("search-partitions-rebuild");
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var corpus = new SyntheticArchive(new SyntheticArchive.Options(40, Seed: 4, MinMinutes: 4, MaxMinutes: 8));
+        corpus.WriteAll(input);
+        const long budget = 60_000; // about a year per index: several indexes
+        var (before, first) = Build(input, output, search: true, searchPartitionCharacters: budget);
+        Assert.True(first.Search!.Indexed >= 3, $"the archive should have several search indexes, not {first.Search.Indexed}");
+        Assert.Equal(0, first.Search.Kept);
+
+        // Episode 40 of the corpus, dated after every other one.
+        var newest = before.Episodes.Max(e => e.Episode.Date!.Value).AddDays(3);
+        var (relative, text) = corpus.Episode(40);
+        temp.Write(Path.Combine("input", relative), System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^date: .*$", "date: " + newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var (after, rebuild) = Build(input, output, search: true, searchPartitionCharacters: budget);
+
+        // The new episode changes the topics found in older episodes' text (a phrase crosses the
+        // support threshold, the archive's IDF moves), across the years...
+        var topicsBefore = before.Episodes.ToDictionary(e => e.Slug, e => string.Join("|", e.Topics));
+        var shifted = Enumerable.Range(0, after.Episodes.Count)
+            .Where(i => topicsBefore.TryGetValue(after.Episodes[i].Slug, out var old) && old != string.Join("|", after.Episodes[i].Topics)).ToList();
+        Assert.NotEmpty(shifted.Except(SearchPartitions.Plan(after, budget)[0].Episodes));
+        // ...but the search records hold only what the episode itself says, so one index is built again: the newest.
+        Assert.Equal(first.Search.Indexed + first.Search.Kept, rebuild.Search!.Indexed + rebuild.Search.Kept);
+        Assert.Equal(1, rebuild.Search.Indexed);
+
+        var (_, clean) = Build(input, temp.Combine("clean"), clean: true, search: true, searchPartitionCharacters: budget);
+        Assert.Equal(rebuild.Search.Indexed + rebuild.Search.Kept, clean.Search!.Indexed);
+        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
     }
 
     [Fact]
