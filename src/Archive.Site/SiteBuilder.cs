@@ -16,8 +16,10 @@ public sealed record BuildOptions(string OutputDirectory)
     public string Generator { get; init; } = "transcript-archive";
     /// <summary>Write every file anew instead of keeping those whose bytes did not change.</summary>
     public bool Clean { get; init; }
-    /// <summary>Most characters of text in one search index (see <see cref="SearchPartitions"/>); smaller values give more, smaller indexes.</summary>
+    /// <summary>Most characters of text in one search index, and in the Pagefind runs going at once (see <see cref="SearchPartitions"/>); smaller values give more, smaller indexes and less memory.</summary>
     public long SearchPartitionCharacters { get; init; } = SearchPartitions.DefaultMaxCharacters;
+    /// <summary>An archive of one search partition with more characters of text than this is indexed as two halves at once (see <see cref="SearchPartitions"/>).</summary>
+    public long SearchSplitCharacters { get; init; } = SearchPartitions.DefaultSplitAbove;
 }
 
 /// <param name="Files">Every file of the new site, the search index's included.</param>
@@ -47,7 +49,7 @@ public static class SiteBuilder
         HandBackMemory(aboveBytes: 512L << 20);
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
-        var searchIndexes = options.SkipSearchIndex || archive.Episodes.Count == 0 ? [] : SearchPartitions.Plan(archive, options.SearchPartitionCharacters);
+        var searchIndexes = options.SkipSearchIndex || archive.Episodes.Count == 0 ? [] : SearchPartitions.Plan(archive, options.SearchPartitionCharacters, options.SearchSplitCharacters);
         var renderer = new SiteRenderer(archive, theme, options.Generator, searchIndexes);
         using var writer = new SiteWriter(options.OutputDirectory, reuseUnchanged: !options.Clean);
         var pages = new PageCounter(writer);
@@ -74,7 +76,7 @@ public static class SiteBuilder
             progress?.StageStarted("index", 1);
             // Pagefind runs while this process lives: hand back the memory rendering left behind.
             HandBackMemory(aboveBytes: 0);
-            search = new SearchIndexer(new PagefindRunner(log), log).Build(archive, searchIndexes, writer, cancellation);
+            search = new SearchIndexer(new PagefindRunner(log), log).Build(archive, searchIndexes, writer, options.SearchPartitionCharacters, cancellation: cancellation);
             progress?.Advance("index");
             timings.Add(Lap("index", clock));
         }

@@ -21,7 +21,7 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
         private readonly Option<string?> _siteUrl = new("--site-url") { Description = "Absolute address of the site, e.g. https://me.github.io, for absolute sitemap URLs (default: url in archive.yml)", HelpName = "URL" };
         private readonly Option<string> _theme = new("--theme") { Description = "Theme folder; its files override the default theme's", DefaultValueFactory = _ => "themes/default", HelpName = "DIR" };
         private readonly Option<bool> _noSearch = new("--no-search") { Description = "Skip the Pagefind search index" };
-        private readonly Option<long> _searchIndexChars = new("--search-index-chars") { Description = "Most characters of text in one search index; larger archives get several, merged by the search page (default: 100000000, about 4 GB of memory for Pagefind)", DefaultValueFactory = _ => SearchPartitions.DefaultMaxCharacters, HelpName = "N" };
+        private readonly Option<long> _searchIndexChars = new("--search-index-chars") { Description = "Most characters of text in one search index, and in the Pagefind runs going at once; larger archives get several indexes, merged by the search page (default: 100000000, about 4 GB of memory for Pagefind)", DefaultValueFactory = _ => SearchPartitions.DefaultMaxCharacters, HelpName = "N" };
         private readonly Option<bool> _clean = new("--clean") { Description = "Ignore the build cache: parse every transcript and write every file anew" };
         private readonly Option<bool> _strict = CommonOptions.Strict();
 

@@ -6,11 +6,18 @@ using Archive.Site.Writing;
 namespace Archive.Site.Indexing;
 
 /// <summary>
-/// Builds the site's search index: for each <see cref="SearchPartition"/>, one after the other,
-/// its episodes' <see cref="SearchRecords"/> are written to a scratch folder and Pagefind indexes
-/// them. One partition at a time bounds the memory Pagefind needs. The primary bundle
-/// (<c>pagefind/</c>) keeps Pagefind's scripts and WebAssembly; the others keep only their index,
-/// which the primary's scripts load when merging them.
+/// Builds the site's search index: for each <see cref="SearchPartition"/>, its episodes'
+/// <see cref="SearchRecords"/> are written to a scratch folder and Pagefind indexes them. The
+/// primary bundle (<c>pagefind/</c>) keeps Pagefind's scripts and WebAssembly; the others keep only
+/// their index, which the primary's scripts load when merging them.
+/// <para>
+/// Pagefind's memory follows the text it holds (about 40 bytes a character) and it indexes mostly
+/// on one core, so partitions are indexed side by side, newest first, as long as the ones running
+/// hold no more than <c>maxCharacters</c> of text together (the budget one partition may fill
+/// alone) and there are cores for them: the halves of a partition (<see cref="SearchPartitions"/>)
+/// go together, within the memory the whole partition would need. A partition larger than the
+/// budget runs alone.
+/// </para>
 /// <para>
 /// A partition whose records are the same as last build's is not indexed again: its files are
 /// kept (hard links from the previous output), found by a key of the records' hash in the
@@ -25,14 +32,18 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
     /// <summary>How many partitions were indexed, and how many kept from the previous build.</summary>
     public sealed record Outcome(int Indexed, int Kept);
 
-    public Outcome Build(LoadedArchive archive, IReadOnlyList<SearchPartition> partitions, SiteWriter writer, CancellationToken cancellation = default)
+    /// <param name="maxCharacters">Most characters of text in the Pagefind runs going at once.</param>
+    /// <param name="parallel">Most Pagefind runs at once; the number of cores by default.</param>
+    public Outcome Build(LoadedArchive archive, IReadOnlyList<SearchPartition> partitions, SiteWriter writer,
+        long maxCharacters = SearchPartitions.DefaultMaxCharacters, int? parallel = null, CancellationToken cancellation = default)
     {
         var records = new SearchRecords(archive);
         // Beside the staging folder, on the same disk (bundles are moved, not copied); a build
         // that dies leaves it to the next build's clean-up of stale staging folders.
         var scratch = writer.Staging + ".search";
         Directory.CreateDirectory(scratch);
-        int indexed = 0, kept = 0;
+        int kept = 0;
+        var toIndex = new List<(SearchPartition Partition, string Key)>();
         try
         {
             foreach (var partition in partitions)
@@ -48,10 +59,14 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
                 }
                 // Some file was touched since: index the partition again, without what was kept of it.
                 foreach (var path in keptFiles) File.Delete(SiteWriter.ResolveInside(writer.Staging, path));
-                var files = Index(partition, records, Path.Combine(scratch, partition.Name), writer.Staging, cancellation);
-                Parallel.ForEach(files, writer.KeepIfUnchanged);
-                foreach (var file in files) writer.Adopt(file, key);
-                indexed++;
+                toIndex.Add((partition, key));
+            }
+            var files = IndexSideBySide(toIndex.Select(p => p.Partition).ToList(), records, scratch, writer.Staging,
+                maxCharacters, Math.Max(1, parallel ?? Environment.ProcessorCount), cancellation);
+            for (int p = 0; p < toIndex.Count; p++)
+            {
+                Parallel.ForEach(files[p], writer.KeepIfUnchanged);
+                foreach (var file in files[p]) writer.Adopt(file, toIndex[p].Key);
             }
         }
         finally
@@ -59,9 +74,58 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
             try { Directory.Delete(scratch, recursive: true); }
             catch (IOException) { /* removed with the stale staging folders by the next build */ }
         }
+        int indexed = toIndex.Count;
         log?.Invoke(kept == 0 ? $"Search: {indexed} {(indexed == 1 ? "index" : "indexes")} built"
             : $"Search: {indexed} of {partitions.Count} indexes built, {kept} unchanged");
         return new Outcome(indexed, kept);
+    }
+
+    /// <summary>
+    /// Indexes the partitions in order, starting the next one while fewer than <paramref name="parallel"/>
+    /// run and the text of those running and the next together stays within <paramref name="maxCharacters"/>
+    /// (or nothing runs). Returns each partition's files. A failure stops the others.
+    /// </summary>
+    private List<string>[] IndexSideBySide(IReadOnlyList<SearchPartition> partitions, SearchRecords records, string scratch, string site,
+        long maxCharacters, int parallel, CancellationToken cancellation)
+    {
+        var files = new List<string>[partitions.Count];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var running = new List<(Task Task, long Characters)>();
+        Exception? failure = null;
+        void WaitForOne()
+        {
+            int done = Task.WaitAny(running.Select(r => r.Task).ToArray());
+            var finished = running[done].Task;
+            running.RemoveAt(done);
+            // The first failure is the one to report; the others were stopped because of it.
+            if (finished.Exception is { } ex && failure is null)
+            {
+                failure = ex.InnerException ?? ex;
+                stop.Cancel();
+            }
+        }
+        try
+        {
+            for (int p = 0; p < partitions.Count && !stop.IsCancellationRequested; p++)
+            {
+                while (running.Count > 0 && (running.Count >= parallel || running.Sum(r => r.Characters) + partitions[p].Characters > maxCharacters))
+                    WaitForOne();
+                if (stop.IsCancellationRequested) break;
+                int at = p;
+                running.Add((Task.Run(() => files[at] = Index(partitions[at], records, Path.Combine(scratch, partitions[at].Name), site, stop.Token), stop.Token),
+                    partitions[p].Characters));
+            }
+            while (running.Count > 0) WaitForOne();
+        }
+        finally
+        {
+            // Only when something above threw: never leave a Pagefind behind.
+            if (running.Count > 0) stop.Cancel();
+            while (running.Count > 0) WaitForOne();
+        }
+        cancellation.ThrowIfCancellationRequested();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return files;
     }
 
     /// <summary>Runs Pagefind over the partition's records and moves its bundle into the site; returns the site-relative paths of the files.</summary>

@@ -12,6 +12,9 @@ namespace Archive.Site.Indexing;
 /// </summary>
 public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<int> Episodes, bool Dated = true)
 {
+    /// <summary>Characters of text Pagefind indexes for it (<see cref="SearchPartitions.TextSize"/>): what its memory follows.</summary>
+    public long Characters { get; init; }
+
     /// <summary>The first partition is the primary bundle (<c>pagefind/</c>, with Pagefind's scripts); the rest are merged into it.</summary>
     public bool IsPrimary => Folder == SearchPartitions.PrimaryFolder;
 }
@@ -34,18 +37,31 @@ public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<i
 /// on the archive, never on the machine, so the output stays deterministic. An archive that fits
 /// in one partition has exactly one, its undated episodes included.
 /// </para>
+/// <para>
+/// Pagefind indexes mostly on one core. An archive that fits in one partition but has more than
+/// <see cref="DefaultSplitAbove"/> characters of dated text therefore gets two: its older and its
+/// newer half, cut at the month boundary (a day's, for a single month) that makes them most equal;
+/// undated episodes then have their own. The halves together hold no more text than the one
+/// partition would, so <see cref="SearchIndexer"/> indexes them at once within the same memory,
+/// and a new episode usually changes the newer half alone. Larger archives are not halved: every
+/// index costs each query its own index chunk (~30 KB a word), so their partitions stay as large
+/// as the budget allows.
+/// </para>
 /// </summary>
 public static class SearchPartitions
 {
     /// <summary>Characters of text per partition: about 1,750 hours of speech, which Pagefind needs about 4 GB to index.</summary>
     public const long DefaultMaxCharacters = 100_000_000;
+    /// <summary>An archive of one partition with more text than this is indexed as two halves (about 175 hours of speech; Pagefind takes a few seconds over it).</summary>
+    public const long DefaultSplitAbove = 10_000_000;
     public const string PrimaryFolder = "pagefind/";
     public const string Undated = "undated";
 
     /// <summary>The partitions, newest first; undated episodes last. Empty for an archive without episodes.</summary>
-    public static IReadOnlyList<SearchPartition> Plan(LoadedArchive archive, long maxCharacters = DefaultMaxCharacters)
+    public static IReadOnlyList<SearchPartition> Plan(LoadedArchive archive, long maxCharacters = DefaultMaxCharacters, long splitAbove = DefaultSplitAbove)
     {
         if (maxCharacters < 1) throw new ArgumentOutOfRangeException(nameof(maxCharacters));
+        if (splitAbove < 1) throw new ArgumentOutOfRangeException(nameof(splitAbove));
         var sizes = archive.Episodes.Select(e => TextSize(e.Episode)).ToArray();
         bool fitsInOne = sizes.Sum() <= maxCharacters;
         var dated = Enumerable.Range(0, archive.Episodes.Count).Where(i => archive.Episodes[i].Episode.Date is not null)
@@ -68,17 +84,52 @@ public static class SearchPartitions
         }
         var groups = Pack(units, sizes, fitsInOne ? long.MaxValue : maxCharacters);
         groups.Reverse();
-        if (fitsInOne)
+        if (fitsInOne && groups.Count == 1 && Size(groups[0].Episodes, sizes) > splitAbove)
+            groups = Halves(groups[0], DateOf, sizes).ToList();
+        if (fitsInOne && groups.Count <= 1)
         {
             var name = groups.Count > 0 ? groups[0].Name : Undated;
-            return [new SearchPartition(name, PrimaryFolder, [.. dated, .. undated], dated.Count > 0)];
+            return [new SearchPartition(name, PrimaryFolder, [.. dated, .. undated], dated.Count > 0) { Characters = sizes.Sum() }];
         }
         // Undated episodes have no calendar: packed in slug order, named undated, undated-2…
         var undatedGroups = Pack(undated.Select(i => new Unit(Undated, [i])).ToList(), sizes, maxCharacters);
         for (int g = 0; g < undatedGroups.Count; g++)
             groups.Add(undatedGroups[g] with { Name = g == 0 ? Undated : Undated + "-" + (g + 1).ToString(CultureInfo.InvariantCulture), Dated = false });
 
-        return groups.Select((g, n) => new SearchPartition(g.Name, n == 0 ? PrimaryFolder : PrimaryFolder + "parts/" + g.Name + "/", g.Episodes, g.Dated)).ToList();
+        return groups.Select((g, n) => new SearchPartition(g.Name, n == 0 ? PrimaryFolder : PrimaryFolder + "parts/" + g.Name + "/", g.Episodes, g.Dated)
+            { Characters = Size(g.Episodes, sizes) }).ToList();
+    }
+
+    /// <summary>
+    /// Dated episodes (in date order) cut in two at the month boundary, or for a single month the
+    /// day boundary, that makes the halves' text most equal: newer half first. A single day stays
+    /// whole. The cut moves only when the newer half outgrows the older by about a month's text, so
+    /// a new episode usually changes the newer half alone.
+    /// </summary>
+    private static IEnumerable<Group> Halves(Group group, Func<int, DateOnly> dateOf, long[] sizes)
+    {
+        var episodes = group.Episodes;
+        var first = dateOf(episodes[0]);
+        var last = dateOf(episodes[^1]);
+        bool byMonth = (first.Year, first.Month) != (last.Year, last.Month);
+        if (!byMonth && first == last) return [group];
+        string KeyOf(DateOnly d) => byMonth ? Key(d.Year, d.Month) : Key(d.Year, d.Month, d.Day);
+        long total = Size(episodes, sizes), before = 0, bestDifference = long.MaxValue;
+        int cut = -1;
+        for (int k = 1; k < episodes.Count; k++)
+        {
+            before += sizes[episodes[k - 1]];
+            if (KeyOf(dateOf(episodes[k - 1])) == KeyOf(dateOf(episodes[k]))) continue;
+            long difference = Math.Abs(2 * before - total);
+            // On a tie the later cut: a new episode, which joins the newer half, then leaves it where it is.
+            if (difference <= bestDifference) (bestDifference, cut) = (difference, k);
+        }
+        string Name(int from, int to)
+        {
+            string a = KeyOf(dateOf(episodes[from])), b = KeyOf(dateOf(episodes[to]));
+            return a == b ? a : a + "_" + b;
+        }
+        return [new Group(Name(cut, episodes.Count - 1), episodes.Skip(cut).ToList()), new Group(Name(0, cut - 1), episodes.Take(cut).ToList())];
     }
 
     /// <summary>What Pagefind indexes of an episode, in characters: its title, summary, chapter titles and transcript.</summary>

@@ -58,7 +58,8 @@ public class IncrementalBuildTests
     }
 
     private static (LoadedArchive Archive, BuildResult Result) Build(string input, string output, bool clean = false, CancellationToken cancellation = default,
-        IStageProgress? progress = null, bool search = false, long searchPartitionCharacters = SearchPartitions.DefaultMaxCharacters)
+        IStageProgress? progress = null, bool search = false, long searchPartitionCharacters = SearchPartitions.DefaultMaxCharacters,
+        long searchSplitCharacters = SearchPartitions.DefaultSplitAbove)
     {
         var archive = ArchiveLoader.Load(new LoadOptions(input)
         {
@@ -70,6 +71,7 @@ public class IncrementalBuildTests
             ThemeDirectory = RepoPaths.DefaultTheme,
             SkipSearchIndex = !search,
             SearchPartitionCharacters = searchPartitionCharacters,
+            SearchSplitCharacters = searchSplitCharacters,
             Clean = clean,
         }, progress, cancellation: cancellation);
         return (archive, result);
@@ -233,6 +235,31 @@ public class IncrementalBuildTests
 
         var (_, clean) = Build(input, temp.Combine("clean"), clean: true, search: true, searchPartitionCharacters: budget);
         Assert.Equal(rebuild.Search.Indexed + rebuild.Search.Kept, clean.Search!.Indexed);
+        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+    }
+
+    [RequiresNodeFact]
+    public void An_archive_indexed_in_two_halves_at_once_rebuilds_the_newer_half_alone_and_equals_a_clean_build()
+    {
+        using var temp = new TempFolder("search-halves-rebuild");
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var corpus = new SyntheticArchive(new SyntheticArchive.Options(24, Seed: 5, MinMinutes: 4, MaxMinutes: 8));
+        corpus.WriteAll(input);
+        const long split = 20_000; // far less than the archive: two halves of one index
+        var (before, first) = Build(input, output, search: true, searchSplitCharacters: split);
+        Assert.Equal(new SearchIndexer.Outcome(2, 0), first.Search);
+        Assert.Single(Directory.GetDirectories(Path.Combine(output, "pagefind", "parts")));
+        // Every episode is found once, through one of the halves.
+        Assert.Equal(before.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
+
+        var newest = before.Episodes.Max(e => e.Episode.Date!.Value).AddDays(2);
+        var (relative, text) = corpus.Episode(24);
+        temp.Write(Path.Combine("input", relative), System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^date: .*$", "date: " + newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
+        Assert.Equal(new SearchIndexer.Outcome(1, 1), rebuild.Search);
+
+        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: split);
         AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
     }
 

@@ -70,6 +70,32 @@ public class SearchPartitionsTests
     }
 
     [Fact]
+    public void An_archive_of_one_partition_with_much_text_is_cut_into_two_halves_at_the_month_that_balances_them()
+    {
+        var dates = new[] { "2023-11-20", "2024-01-05", "2024-01-20", "2024-02-01", "2024-03-01", "2024-03-09", "2024-04-02" };
+        var plan = SearchPartitions.Plan(Archive(100, [.. dates, null]), 10_000, splitAbove: 500);
+        // 700 characters dated: up to February 400 against 300, the most equal cut between months.
+        Assert.Equal(["2024-03_2024-04", "2023-11_2024-02", "undated"], Names(plan));
+        Assert.Equal([4, 5, 6], plan[0].Episodes);
+        Assert.Equal([0, 1, 2, 3], plan[1].Episodes);
+        Assert.Equal([7], plan[2].Episodes);
+        Assert.Equal([300, 400, 100], plan.Select(p => p.Characters));
+        Assert.True(plan[0].IsPrimary);
+        Assert.Equal([true, true, false], plan.Select(p => p.Dated));
+
+        // A new episode joins the newer half and leaves the older one as it was.
+        var after = SearchPartitions.Plan(Archive(100, [.. dates, null, "2024-04-10"]), 10_000, splitAbove: 500);
+        Assert.Equal(plan.Skip(1), after.Skip(1), (a, b) => a.Name == b.Name && a.Episodes.SequenceEqual(b.Episodes));
+        Assert.Equal([4, 5, 6, 8], after[0].Episodes);
+
+        // A single month is cut by day; a single day, or an archive under the threshold, stays whole.
+        Assert.Equal(["2024-03-09_2024-03-20", "2024-03-01_2024-03-02"],
+            Names(SearchPartitions.Plan(Archive(100, "2024-03-01", "2024-03-02", "2024-03-09", "2024-03-20"), 10_000, splitAbove: 300)));
+        Assert.Single(SearchPartitions.Plan(Archive(100, "2024-03-01", "2024-03-01", "2024-03-01"), 10_000, splitAbove: 200));
+        Assert.Single(SearchPartitions.Plan(Archive(100, dates), 10_000));
+    }
+
+    [Fact]
     public void Undated_episodes_are_packed_last_under_numbered_names()
     {
         var plan = SearchPartitions.Plan(Archive(100, null, null, null), 200);
