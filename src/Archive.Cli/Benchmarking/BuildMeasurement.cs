@@ -93,10 +93,16 @@ public static class BuildMeasurement
         {
             int pid = pending.Pop();
             yield return pid;
-            string children;
-            try { children = File.ReadAllText($"/proc/{pid}/task/{pid}/children"); }
+            // Each thread lists the children it started (the build starts Pagefind runs from several).
+            var children = new List<string>();
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                    try { children.Add(File.ReadAllText(Path.Combine(task, "children"))); }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* the thread ended */ }
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
-            foreach (var child in children.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var child in children.SelectMany(text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
                 if (int.TryParse(child, CultureInfo.InvariantCulture, out var c)) pending.Push(c);
         }
     }
