@@ -204,23 +204,36 @@ public class IncrementalBuildTests
         Assert.True(result.Unchanged > result.Written);
     }
 
+    /// <summary>A synthetic archive of short episodes (4–8 minutes) spread over several years.</summary>
+    private static SyntheticArchive WriteSynthetic(string input, int episodes, int seed)
+    {
+        var corpus = new SyntheticArchive(new SyntheticArchive.Options(episodes, Seed: seed, MinMinutes: 4, MaxMinutes: 8));
+        corpus.WriteAll(input);
+        return corpus;
+    }
+
+    /// <summary>Writes the corpus's episode <paramref name="number"/> dated after every episode of <paramref name="archive"/>.</summary>
+    private static void AddNewest(string input, SyntheticArchive corpus, int number, LoadedArchive archive)
+    {
+        var newest = archive.Episodes.Max(e => e.Episode.Date!.Value).AddDays(3);
+        var (relative, text) = corpus.Episode(number);
+        File.WriteAllText(Path.Combine(input, relative), System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^date: .*$",
+            "date: " + newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [RequiresNodeFact]
     public void A_newest_episode_that_shifts_older_episodes_found_topics_reindexes_only_the_newest_search_index()
     {
         using var temp = new TempFolder("search-partitions-rebuild");
         var input = temp.Combine("input");
         var output = temp.Combine("site");
-        var corpus = new SyntheticArchive(new SyntheticArchive.Options(40, Seed: 4, MinMinutes: 4, MaxMinutes: 8));
-        corpus.WriteAll(input);
+        var corpus = WriteSynthetic(input, 40, seed: 4);
         const long budget = 60_000; // about a year per index: several indexes
         var (before, first) = Build(input, output, search: true, searchPartitionCharacters: budget);
         Assert.True(first.Search!.Indexed >= 3, $"the archive should have several search indexes, not {first.Search.Indexed}");
         Assert.Equal(0, first.Search.Kept);
 
-        // Episode 40 of the corpus, dated after every other one.
-        var newest = before.Episodes.Max(e => e.Episode.Date!.Value).AddDays(3);
-        var (relative, text) = corpus.Episode(40);
-        temp.Write(Path.Combine("input", relative), System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^date: .*$", "date: " + newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        AddNewest(input, corpus, 40, before);
         var (after, rebuild) = Build(input, output, search: true, searchPartitionCharacters: budget);
 
         // The new episode changes the topics found in older episodes' text (a phrase crosses the
@@ -244,8 +257,7 @@ public class IncrementalBuildTests
         using var temp = new TempFolder("search-halves-rebuild");
         var input = temp.Combine("input");
         var output = temp.Combine("site");
-        var corpus = new SyntheticArchive(new SyntheticArchive.Options(24, Seed: 5, MinMinutes: 4, MaxMinutes: 8));
-        corpus.WriteAll(input);
+        var corpus = WriteSynthetic(input, 24, seed: 5);
         const long split = 20_000; // far less than the archive: two halves of one index
         var (before, first) = Build(input, output, search: true, searchSplitCharacters: split);
         Assert.Equal(new SearchIndexer.Outcome(2, 0), first.Search);
@@ -253,9 +265,7 @@ public class IncrementalBuildTests
         // Every episode is found once, through one of the halves.
         Assert.Equal(before.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
 
-        var newest = before.Episodes.Max(e => e.Episode.Date!.Value).AddDays(2);
-        var (relative, text) = corpus.Episode(24);
-        temp.Write(Path.Combine("input", relative), System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^date: .*$", "date: " + newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        AddNewest(input, corpus, 24, before);
         var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
         Assert.Equal(new SearchIndexer.Outcome(1, 1), rebuild.Search);
 
