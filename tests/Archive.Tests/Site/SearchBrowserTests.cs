@@ -165,6 +165,27 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
     }
 
     [RequiresChromiumFact]
+    public async Task A_filter_no_episode_has_a_value_for_is_not_offered()
+    {
+        // Topics found in the text are no filter values (see SearchRecords): without named topics the topic filter is empty.
+        using var temp = new TempFolder("no-named-topics");
+        foreach (var (slug, date) in new[] { ("one", "2024-01-02"), ("two", "2024-02-03") })
+            temp.Write($"input/{slug}.md", $"---\ntitle: Lanterns {slug}\nshow: Night Shift\ndate: {date}\nspeakers: [Ada Quill]\n---\n\n" +
+                "**[00:00:00] Ada Quill:** Paper lanterns float over the harbour, and paper lanterns light the quay.\n");
+        var build = await CliRunner.Run("build", "--input", temp.Combine("input"), "--output", temp.Combine("out"), "--theme", RepoPaths.DefaultTheme, "--quiet");
+        Assert.True(build.ExitCode == 0, build.Error);
+        await using var browser = await Browser.Open(temp.Combine("out"));
+        var page = browser.Page;
+
+        await page.GotoAsync(browser.Site + "search/?q=lanterns");
+        await Expect(page.Locator("#search-status")).ToHaveTextAsync(new Regex("^2 episodes found"));
+        await page.GetByText("Filter and sort").ClickAsync();
+        await Expect(page.Locator("select[name=show] option", new() { HasText = "Night Shift" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("select[name=show]")).ToBeVisibleAsync();
+        await Expect(page.Locator("select[name=topic]")).ToBeHiddenAsync();
+    }
+
+    [RequiresChromiumFact]
     public async Task Date_order_runs_across_every_index_of_a_split_site()
     {
         Assert.Equal(0, split.Build!.ExitCode);

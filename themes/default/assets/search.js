@@ -104,6 +104,8 @@
         while (select.options.length > 1) select.remove(1);
         values.forEach(function (value) { select.appendChild(new Option(value, value)); });
         selectValue(select, chosen);
+        // A filter no episode has a value for (no named topics, say) is not offered.
+        if (select.parentElement && select.parentElement.tagName === "LABEL") select.parentElement.hidden = select.options.length === 1;
       });
       // The counts of the search on show were made before the filters were loaded: count again.
       var run = current;
