@@ -176,6 +176,9 @@ public class Seed002ListingTests
         // Show notes without a transcript: a notice, the chapters listed (each entry its own anchor), no empty transcript.
         Assert.Equal(19, first.QuerySelectorAll(".toc li[id]").Length);
         Assert.Empty(first.QuerySelectorAll(".toc a"));
+        // Nothing to scroll beside: the chapters are part of the page, not a sidebar that scrolls on its own
+        // (a scrolling sidebar without links is out of a keyboard's reach).
+        Assert.DoesNotContain("has-toc", first.QuerySelector("article.episode")!.ClassName);
         Assert.Null(first.QuerySelector(".transcript"));
         Assert.Contains("No transcript was published with this episode", first.QuerySelector(".notice")!.TextContent);
         Assert.Equal("No Priors", first.QuerySelector(".episode-show a")!.TextContent);
