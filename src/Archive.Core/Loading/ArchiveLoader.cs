@@ -114,8 +114,10 @@ public static class ArchiveLoader
         var diagnostics = new List<Diagnostic>(configDiagnostics.Items);
         for (int f = 0; f < perFile.Length; f++)
         {
+            // In the order of the file's lines, as a reader goes through it (stable: one line's messages keep their order).
             var fileDiagnostics = perFile[f].Diagnostics.Items
                 .Concat(enrichDiagnostics.Items.Where(d => d.Path == perFile[f].DisplayPath))
+                .OrderBy(d => d.Line)
                 .ToList();
             var indexes = enriched.InputIndexes
                 .Select((file, index) => (file, index))

@@ -158,6 +158,10 @@ public class Seed002ListingTests
         Assert.Contains(50, lines);
         Assert.Contains(53, lines);
         Assert.Equal(42, archive.Files.Single().Episodes.Count);
+        // A file's messages come in the order of its lines, those found while reading it and those
+        // found after all episodes were loaded (the duplicates) alike.
+        var reported = archive.Files.Single().Diagnostics.Select(d => d.Line).ToList();
+        Assert.Equal(reported.Order(), reported);
     }
 
     [Fact]
