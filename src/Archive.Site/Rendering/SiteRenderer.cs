@@ -75,14 +75,16 @@ public sealed class SiteRenderer
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
-        // A page per topic or person, in parallel (thousands of them in a large archive); the
-        // sitemap lists them in the terms' order.
-        void TermPages(IReadOnlyList<TaxonomyTerm> terms, Func<TaxonomyTerm, (string Template, object View, PageMeta Meta)> page)
+        // A page per topic or person, and more when its episodes fill several
+        // (ViewFactory.EpisodesPerPage), in parallel (thousands in a large archive); the sitemap
+        // lists them in the terms' order.
+        void TermPages(IReadOnlyList<TaxonomyTerm> terms, Func<TaxonomyTerm, int, (string Template, object View, PageMeta Meta)> page)
         {
-            var pageUrls = new string[terms.Count];
-            Parallel.For(0, terms.Count, i =>
+            var pages = terms.SelectMany(t => Enumerable.Range(1, ViewFactory.PageCount(t.Episodes.Count)).Select(n => (Term: t, Number: n))).ToList();
+            var pageUrls = new string[pages.Count];
+            Parallel.For(0, pages.Count, i =>
             {
-                var (template, view, meta) = page(terms[i]);
+                var (template, view, meta) = page(pages[i].Term, pages[i].Number);
                 WritePage(files, urls.FileFor(meta.Url), template, view, meta);
                 pageUrls[i] = meta.Url;
             });
@@ -127,10 +129,10 @@ public sealed class SiteRenderer
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
 
         Page("terms", _views.TermIndex("topic", "Topics", _archive.Topics, urls.Topic), new PageMeta(urls.Topics, "Topics", $"Topics in {site.Title}, A–Z and by number of episodes", "topic-index"));
-        TermPages(_archive.Topics, topic => ("topic", _views.TopicPage(topic), new PageMeta(urls.Topic(topic.Slug), topic.Name, $"Where {topic.Name} comes up in {site.Title}: {ViewFactory.CountLabel(topic.Episodes.Count)}", "topic")));
+        TermPages(_archive.Topics, (topic, page) => ("topic", _views.TopicPage(topic, page), new PageMeta(SiteUrls.ListPage(urls.Topic(topic.Slug), page), PageTitle(topic.Name, page), $"Where {topic.Name} comes up in {site.Title}: {ViewFactory.CountLabel(topic.Episodes.Count)}", "topic")));
 
         Page("terms", _views.TermIndex("person", "People", _archive.People, urls.Person), new PageMeta(urls.People, "People", $"Everyone heard in {site.Title}", "person-index"));
-        TermPages(_archive.People, person => ("person", _views.PersonPage(person), new PageMeta(urls.Person(person.Slug), person.Name, $"{person.Name} in {site.Title}: {ViewFactory.CountLabel(person.Episodes.Count)}", "person", "profile")));
+        TermPages(_archive.People, (person, page) => ("person", _views.PersonPage(person, page), new PageMeta(SiteUrls.ListPage(urls.Person(person.Slug), page), PageTitle(person.Name, page), $"{person.Name} in {site.Title}: {ViewFactory.CountLabel(person.Episodes.Count)}", "person", "profile")));
 
         Page("terms", _views.TermIndex("show", "Shows", _archive.Shows, urls.Show), new PageMeta(urls.Shows, "Shows", $"The shows in {site.Title}", "show-index"));
         foreach (var show in _archive.Shows)
@@ -150,6 +152,9 @@ public sealed class SiteRenderer
         foreach (var (relative, path) in _theme.Assets())
             files.Write(new OutputFile("assets/" + relative, File.ReadAllBytes(path)));
     }
+
+    /// <summary>A list page's title: its name, and which page after the first.</summary>
+    private static string PageTitle(string name, int page) => page <= 1 ? name : $"{name} (page {page})";
 
     /// <summary>This build of the rendering code: kept files made by other code are made again.</summary>
     private static readonly string CodeVersion = typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];

@@ -25,6 +25,8 @@ public sealed class SiteUrls(string baseUrl)
     public string Topic(string slug) => Base + "topics/" + slug + "/";
     public string Person(string slug) => Base + "people/" + slug + "/";
     public string Show(string slug) => Base + "shows/" + slug + "/";
+    /// <summary>Page <paramref name="page"/> of a list that continues over several pages: the list's own URL first, then <c>page/2/</c>…</summary>
+    public static string ListPage(string listUrl, int page) => page <= 1 ? listUrl : listUrl + "page/" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
 
     /// <summary>
     /// A download of an episode, in its folder and named after it (<c>episodes/x/x.vtt</c>), so a

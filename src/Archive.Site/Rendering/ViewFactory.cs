@@ -227,9 +227,39 @@ public sealed class ViewFactory
         return new EpisodeLinkView(ae.Episode.Title, Urls.Episode(ae.Slug), FormatDate(ae.Episode.Date), IsoDate(ae.Episode.Date));
     }
 
-    public TopicPageView TopicPage(TaxonomyTerm topic)
+    /// <summary>Episodes on one page of a topic's or a person's list: a page stays light at 10,000 episodes.</summary>
+    public const int EpisodesPerPage = 100;
+
+    /// <summary>How many pages a list of <paramref name="episodes"/> takes.</summary>
+    public static int PageCount(int episodes) => Math.Max(1, (episodes + EpisodesPerPage - 1) / EpisodesPerPage);
+
+    /// <summary>The links between the pages of a list, or null when it has one page.</summary>
+    private static PaginationView? Pagination(string listUrl, int page, int pages)
     {
-        var episodes = NewestFirst(topic.Episodes).Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList();
+        if (pages <= 1) return null;
+        var links = new List<PageLinkView>();
+        int last = 0;
+        for (int n = 1; n <= pages; n++)
+        {
+            if (n != 1 && n != pages && Math.Abs(n - page) > 2) continue;
+            if (n > last + 1) links.Add(new PageLinkView(0, null, false, true));
+            links.Add(new PageLinkView(n, SiteUrls.ListPage(listUrl, n), n == page, false));
+            last = n;
+        }
+        return new PaginationView(page, pages,
+            page > 1 ? SiteUrls.ListPage(listUrl, page - 1) : null,
+            page < pages ? SiteUrls.ListPage(listUrl, page + 1) : null,
+            links);
+    }
+
+    private static IEnumerable<int> OnPage(IReadOnlyList<int> episodes, int page) =>
+        episodes.Skip((page - 1) * EpisodesPerPage).Take(EpisodesPerPage);
+
+    /// <param name="page">Which page of the topic's episodes (1: the newest, at the topic's own URL).</param>
+    public TopicPageView TopicPage(TaxonomyTerm topic, int page = 1)
+    {
+        var listUrl = Urls.Topic(topic.Slug);
+        var episodes = OnPage(NewestFirst(topic.Episodes), page).Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList();
         var together = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in topic.Episodes)
             foreach (var other in _archive.Episodes[i].Topics.Select(Taxonomy.SlugOf).Distinct())
@@ -237,7 +267,8 @@ public sealed class ViewFactory
         var related = together
             .OrderByDescending(kv => kv.Value).ThenBy(kv => _topics[kv.Key].Name, StringComparer.OrdinalIgnoreCase)
             .Take(SideTopics).Select(kv => new TermView(_topics[kv.Key].Name, Urls.Topic(kv.Key), kv.Value)).ToList();
-        return new TopicPageView(Site, topic.Name, Urls.Topic(topic.Slug), CountLabel(topic.Episodes.Count), episodes, related);
+        return new TopicPageView(Site, topic.Name, SiteUrls.ListPage(listUrl, page), CountLabel(topic.Episodes.Count), episodes, related,
+            Pagination(listUrl, page, PageCount(topic.Episodes.Count)));
     }
 
     /// <summary>Where a topic comes up in an episode: its first mention in each chapter, with the words around it.</summary>
@@ -271,16 +302,18 @@ public sealed class ViewFactory
         return (from > 0 ? "…" : "") + text[from..to].Trim() + (to < text.Length ? "…" : "");
     }
 
-    public PersonPageView PersonPage(TaxonomyTerm person)
+    /// <param name="page">Which page of the person's episodes (1: the newest, at the person's own URL).</param>
+    public PersonPageView PersonPage(TaxonomyTerm person, int page = 1)
     {
-        var episodes = NewestFirst(person.Episodes).Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList();
+        var listUrl = Urls.Person(person.Slug);
+        var episodes = OnPage(NewestFirst(person.Episodes), page).Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList();
         var shows = person.Episodes
             .Select(i => _archive.Episodes[i].Episode.Show).Where(s => s is not null).Select(s => Taxonomy.SlugOf(s!))
             .Where(_shows.ContainsKey).GroupBy(s => s)
             .OrderByDescending(g => g.Count()).ThenBy(g => _shows[g.Key].Name, StringComparer.OrdinalIgnoreCase)
             .Select(g => new TermView(_shows[g.Key].Name, Urls.Show(g.Key), g.Count())).ToList();
-        return new PersonPageView(Site, person.Name, Urls.Person(person.Slug), CountLabel(person.Episodes.Count),
-            shows, episodes, TopicsOf(person.Episodes));
+        return new PersonPageView(Site, person.Name, SiteUrls.ListPage(listUrl, page), CountLabel(person.Episodes.Count),
+            shows, episodes, TopicsOf(person.Episodes), Pagination(listUrl, page, PageCount(person.Episodes.Count)));
     }
 
     /// <summary>Where a person speaks in an episode: their first paragraph in each chapter.</summary>

@@ -108,10 +108,12 @@ public sealed record TopicPageView(
     string Name,
     string Url,
     string CountLabel,
-    /// <summary>Every episode on the topic, newest first, each with the chapters where it comes up.</summary>
+    /// <summary>The episodes on the topic on this page (newest first), each with the chapters where it comes up.</summary>
     IReadOnlyList<EpisodeMomentsView> Episodes,
     /// <summary>Topics that share the most episodes with this one.</summary>
-    IReadOnlyList<TermView> RelatedTopics);
+    IReadOnlyList<TermView> RelatedTopics,
+    /// <summary>Links to the other pages of the list; null when it fits on one.</summary>
+    PaginationView? Pagination = null);
 
 public sealed record PersonPageView(
     SiteView Site,
@@ -119,9 +121,11 @@ public sealed record PersonPageView(
     string Url,
     string CountLabel,
     IReadOnlyList<TermView> Shows,
-    /// <summary>Every episode they speak in, newest first, each with the chapters where they speak.</summary>
+    /// <summary>The episodes they speak in on this page (newest first), each with the chapters where they speak.</summary>
     IReadOnlyList<EpisodeMomentsView> Episodes,
-    IReadOnlyList<TermView> Topics);
+    IReadOnlyList<TermView> Topics,
+    /// <summary>Links to the other pages of the list; null when it fits on one.</summary>
+    PaginationView? Pagination = null);
 
 public sealed record ShowPageView(
     SiteView Site,
@@ -168,3 +172,13 @@ public sealed record MonthView(string Name, string Id, IReadOnlyList<EpisodeCard
 public sealed record SearchPageView(SiteView Site, string BundleUrl, string IndexesJson, string CommonWordsJson);
 
 public sealed record NotFoundPageView(SiteView Site);
+
+/// <summary>
+/// Where a list of episodes continues: this page and the number of pages, the newer and older
+/// pages, and numbered links (the first, the last and those near this one; a gap between is
+/// <see cref="PageLinkView.Gap"/>).
+/// </summary>
+public sealed record PaginationView(int Page, int Pages, string? NewerUrl, string? OlderUrl, IReadOnlyList<PageLinkView> Links);
+
+/// <summary>A numbered page link; <see cref="Current"/> for the page shown, <see cref="Gap"/> for "…".</summary>
+public sealed record PageLinkView(int Number, string? Url, bool Current, bool Gap);
