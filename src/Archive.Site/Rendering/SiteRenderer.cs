@@ -75,20 +75,24 @@ public sealed class SiteRenderer
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
-        // A page per topic or person, and more when its episodes fill several
-        // (ViewFactory.EpisodesPerPage), in parallel (thousands in a large archive); the sitemap
-        // lists them in the terms' order.
-        void TermPages(IReadOnlyList<TaxonomyTerm> terms, Func<TaxonomyTerm, int, (string Template, object View, PageMeta Meta)> page)
+        // A term's pages (one, or more when its episodes fill several: ViewFactory.EpisodesPerPage),
+        // terms in parallel (thousands in a large archive); the sitemap lists them in the terms' order.
+        void TermPages<TView>(IReadOnlyList<TaxonomyTerm> terms, string template, Func<TaxonomyTerm, IEnumerable<TView>> views, Func<TaxonomyTerm, TView, int, PageMeta> meta)
+            where TView : notnull
         {
-            var pages = terms.SelectMany(t => Enumerable.Range(1, ViewFactory.PageCount(t.Episodes.Count)).Select(n => (Term: t, Number: n))).ToList();
-            var pageUrls = new string[pages.Count];
-            Parallel.For(0, pages.Count, i =>
+            var pageUrls = new List<string>[terms.Count];
+            Parallel.For(0, terms.Count, t =>
             {
-                var (template, view, meta) = page(pages[i].Term, pages[i].Number);
-                WritePage(files, urls.FileFor(meta.Url), template, view, meta);
-                pageUrls[i] = meta.Url;
+                pageUrls[t] = [];
+                int page = 0;
+                foreach (var view in views(terms[t]))
+                {
+                    var head = meta(terms[t], view, ++page);
+                    WritePage(files, urls.FileFor(head.Url), template, view, head);
+                    pageUrls[t].Add(head.Url);
+                }
             });
-            foreach (var url in pageUrls) sitemap.Add(new SitemapWriter.Entry(url, null));
+            foreach (var url in pageUrls.SelectMany(u => u)) sitemap.Add(new SitemapWriter.Entry(url, null));
         }
 
         Page("home", _views.Home(), new PageMeta(urls.Home, site.Title, site.Description ?? site.Title, "home",
@@ -129,10 +133,10 @@ public sealed class SiteRenderer
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
 
         Page("terms", _views.TermIndex("topic", "Topics", _archive.Topics, urls.Topic), new PageMeta(urls.Topics, "Topics", $"Topics in {site.Title}, A–Z and by number of episodes", "topic-index"));
-        TermPages(_archive.Topics, (topic, page) => ("topic", _views.TopicPage(topic, page), new PageMeta(SiteUrls.ListPage(urls.Topic(topic.Slug), page), PageTitle(topic.Name, page), $"Where {topic.Name} comes up in {site.Title}: {ViewFactory.CountLabel(topic.Episodes.Count)}", "topic")));
+        TermPages(_archive.Topics, "topic", _views.TopicPages, (topic, view, page) => new PageMeta(view.Url, PageTitle(topic.Name, page), $"Where {topic.Name} comes up in {site.Title}: {view.CountLabel}", "topic"));
 
         Page("terms", _views.TermIndex("person", "People", _archive.People, urls.Person), new PageMeta(urls.People, "People", $"Everyone heard in {site.Title}", "person-index"));
-        TermPages(_archive.People, (person, page) => ("person", _views.PersonPage(person, page), new PageMeta(SiteUrls.ListPage(urls.Person(person.Slug), page), PageTitle(person.Name, page), $"{person.Name} in {site.Title}: {ViewFactory.CountLabel(person.Episodes.Count)}", "person", "profile")));
+        TermPages(_archive.People, "person", _views.PersonPages, (person, view, page) => new PageMeta(view.Url, PageTitle(person.Name, page), $"{person.Name} in {site.Title}: {view.CountLabel}", "person", "profile"));
 
         Page("terms", _views.TermIndex("show", "Shows", _archive.Shows, urls.Show), new PageMeta(urls.Shows, "Shows", $"The shows in {site.Title}", "show-index"));
         foreach (var show in _archive.Shows)

@@ -252,14 +252,19 @@ public sealed class ViewFactory
             links);
     }
 
-    private static IEnumerable<int> OnPage(IReadOnlyList<int> episodes, int page) =>
-        episodes.Skip((page - 1) * EpisodesPerPage).Take(EpisodesPerPage);
+    /// <summary>A list of episodes cut into pages of <see cref="EpisodesPerPage"/>, newest first: each page's episodes and its links to the others.</summary>
+    private IEnumerable<(IReadOnlyList<int> Episodes, int Page, PaginationView? Pagination)> Pages(IEnumerable<int> episodes, string listUrl)
+    {
+        var newest = NewestFirst(episodes);
+        int pages = PageCount(newest.Count);
+        for (int page = 1; page <= pages; page++)
+            yield return (newest.Skip((page - 1) * EpisodesPerPage).Take(EpisodesPerPage).ToList(), page, Pagination(listUrl, page, pages));
+    }
 
-    /// <param name="page">Which page of the topic's episodes (1: the newest, at the topic's own URL).</param>
-    public TopicPageView TopicPage(TaxonomyTerm topic, int page = 1)
+    /// <summary>A topic's pages: its episodes, newest first, <see cref="EpisodesPerPage"/> a page (the first at the topic's own URL).</summary>
+    public IEnumerable<TopicPageView> TopicPages(TaxonomyTerm topic)
     {
         var listUrl = Urls.Topic(topic.Slug);
-        var episodes = OnPage(NewestFirst(topic.Episodes), page).Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList();
         var together = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in topic.Episodes)
             foreach (var other in _archive.Episodes[i].Topics.Select(Taxonomy.SlugOf).Distinct())
@@ -267,8 +272,10 @@ public sealed class ViewFactory
         var related = together
             .OrderByDescending(kv => kv.Value).ThenBy(kv => _topics[kv.Key].Name, StringComparer.OrdinalIgnoreCase)
             .Take(SideTopics).Select(kv => new TermView(_topics[kv.Key].Name, Urls.Topic(kv.Key), kv.Value)).ToList();
-        return new TopicPageView(Site, topic.Name, SiteUrls.ListPage(listUrl, page), CountLabel(topic.Episodes.Count), episodes, related,
-            Pagination(listUrl, page, PageCount(topic.Episodes.Count)));
+        var count = CountLabel(topic.Episodes.Count);
+        foreach (var (episodes, page, pagination) in Pages(topic.Episodes, listUrl))
+            yield return new TopicPageView(Site, topic.Name, SiteUrls.ListPage(listUrl, page), count,
+                episodes.Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList(), related, pagination);
     }
 
     /// <summary>Where a topic comes up in an episode: its first mention in each chapter, with the words around it.</summary>
@@ -302,18 +309,20 @@ public sealed class ViewFactory
         return (from > 0 ? "…" : "") + text[from..to].Trim() + (to < text.Length ? "…" : "");
     }
 
-    /// <param name="page">Which page of the person's episodes (1: the newest, at the person's own URL).</param>
-    public PersonPageView PersonPage(TaxonomyTerm person, int page = 1)
+    /// <summary>A person's pages: the episodes they speak in, newest first, <see cref="EpisodesPerPage"/> a page (the first at the person's own URL).</summary>
+    public IEnumerable<PersonPageView> PersonPages(TaxonomyTerm person)
     {
         var listUrl = Urls.Person(person.Slug);
-        var episodes = OnPage(NewestFirst(person.Episodes), page).Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList();
         var shows = person.Episodes
             .Select(i => _archive.Episodes[i].Episode.Show).Where(s => s is not null).Select(s => Taxonomy.SlugOf(s!))
             .Where(_shows.ContainsKey).GroupBy(s => s)
             .OrderByDescending(g => g.Count()).ThenBy(g => _shows[g.Key].Name, StringComparer.OrdinalIgnoreCase)
             .Select(g => new TermView(_shows[g.Key].Name, Urls.Show(g.Key), g.Count())).ToList();
-        return new PersonPageView(Site, person.Name, SiteUrls.ListPage(listUrl, page), CountLabel(person.Episodes.Count),
-            shows, episodes, TopicsOf(person.Episodes), Pagination(listUrl, page, PageCount(person.Episodes.Count)));
+        var topics = TopicsOf(person.Episodes);
+        var count = CountLabel(person.Episodes.Count);
+        foreach (var (episodes, page, pagination) in Pages(person.Episodes, listUrl))
+            yield return new PersonPageView(Site, person.Name, SiteUrls.ListPage(listUrl, page), count, shows,
+                episodes.Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList(), topics, pagination);
     }
 
     /// <summary>Where a person speaks in an episode: their first paragraph in each chapter.</summary>
