@@ -53,6 +53,8 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
             b._browser = await b._playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExternalTools.ChromiumPath, Args = ChromiumArgs, Headless = true });
             b.Page = await b._browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
             b.Page.SetDefaultTimeout(15000);
+            // Expectations wait as long as actions: on a loaded machine a search can take more than Playwright's default 5 s.
+            Assertions.SetDefaultExpectTimeout(15000);
             return b;
         }
 
