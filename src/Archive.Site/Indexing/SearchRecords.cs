@@ -90,7 +90,7 @@ public sealed class SearchRecords
 
         var media = MediaLink.From(e.MediaUrl);
         var facts = new Facts(
-            ViewFactory.FormatDate(e.Date), e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ViewFactory.FormatDate(e.Date), ViewFactory.IsoDate(e.Date),
             e.Duration is { } d ? Timecode.Format(d) : null,
             media?.Template(SecondsPlaceholder));
         sb.Append("<span id=\"").Append(FactsId).Append("\" data-pagefind-title=\"")
@@ -105,7 +105,7 @@ public sealed class SearchRecords
         foreach (var topic in ae.NamedTopics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
             Filter(sb, "topic", topic);
         if (e.Date is { } date) Filter(sb, "year", date.Year.ToString(CultureInfo.InvariantCulture));
-        var iso = e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var iso = ViewFactory.IsoDate(e.Date);
         sb.Append("<span data-pagefind-sort=\"").Append(NewestFirst).Append("\">").Append(iso ?? "0000-00-00").Append("</span>\n");
         sb.Append("<span data-pagefind-sort=\"").Append(OldestFirst).Append("\">").Append(iso ?? "9999-99-99").Append("</span>\n");
         sb.Append("</body>\n</html>\n");

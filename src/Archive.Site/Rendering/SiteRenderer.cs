@@ -128,7 +128,7 @@ public sealed class SiteRenderer
             episodeRendered?.Invoke();
         });
         foreach (var ae in _archive.Episodes)
-            sitemap.Add(new SitemapWriter.Entry(urls.Episode(ae.Slug), ae.Episode.Date?.ToString("yyyy-MM-dd")));
+            sitemap.Add(new SitemapWriter.Entry(urls.Episode(ae.Slug), ViewFactory.IsoDate(ae.Episode.Date)));
 
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
 

@@ -431,7 +431,8 @@ public sealed class ViewFactory
     public static string? FormatDate(DateOnly? date) =>
         date?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 
-    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as <c>yyyy-MM-dd</c> (datetime attributes, the sitemap, search records).</summary>
+    public static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A short plain-text description: the summary, else the start of the transcript.</summary>
     public static string Excerpt(Episode e, int max = 220)
