@@ -141,7 +141,7 @@ public static class BenchCommand
             .Where(f => except is null || !Path.GetRelativePath(folder, f).StartsWith(except, StringComparison.Ordinal))
             .Sum(f => new FileInfo(f).Length);
 
-    private static string Seconds(double s) => s >= 1 ? $"{s:0.00} s" : $"{s * 1000:0} ms";
+    private static string Seconds(double s) => ConsoleReport.Seconds(TimeSpan.FromSeconds(s));
 
     private static string Megabytes(long bytes) => bytes >= 1e9 ? $"{bytes / 1e9:0.00} GB" : $"{bytes / 1e6:0} MB";
 }
