@@ -52,7 +52,12 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
                 var key = Key(partition, records);
                 var previous = writer.PreviousFiles(key);
                 var keptFiles = new List<string>();
-                if (previous.Count > 0 && previous.All(path => writer.TryKeep(path, key) && Added(keptFiles, path)))
+                foreach (var path in previous)
+                {
+                    if (!writer.TryKeep(path, key)) break;
+                    keptFiles.Add(path);
+                }
+                if (previous.Count > 0 && keptFiles.Count == previous.Count)
                 {
                     kept++;
                     continue;
@@ -156,12 +161,6 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
             moved.Add(relative);
         }
         return moved;
-    }
-
-    private static bool Added(List<string> list, string item)
-    {
-        list.Add(item);
-        return true;
     }
 
     private static bool IsIndexFile(string inBundle) =>
