@@ -44,9 +44,7 @@ public sealed class SiteRenderer
     /// <summary>The podcast feed of an episode's or a show's show, for the page's head; null without a show.</summary>
     private LinkView? PodcastFeedOf(string? show)
     {
-        if (show is null) return null;
-        var slug = Archive.Core.Enriching.Taxonomy.SlugOf(show);
-        var term = _archive.Shows.FirstOrDefault(s => s.Slug == slug);
+        var term = _views.ShowOf(show);
         return term is null ? null : new LinkView(term.Name + " (podcast feed)", _views.Urls.ShowFeed(term.Slug));
     }
 

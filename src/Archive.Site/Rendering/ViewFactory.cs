@@ -421,6 +421,9 @@ public sealed class ViewFactory
         return new LinkView(_topics.TryGetValue(slug, out var t) ? t.Name : name, _topics.ContainsKey(slug) ? Urls.Topic(slug) : null);
     }
 
+    /// <summary>The show an episode names, or null when it names none or one without a page.</summary>
+    public TaxonomyTerm? ShowOf(string? name) => name is null ? null : _shows.GetValueOrDefault(Taxonomy.SlugOf(name));
+
     private LinkView? ShowLink(string? name)
     {
         if (name is null) return null;
