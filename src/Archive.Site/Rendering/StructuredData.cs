@@ -27,7 +27,7 @@ public sealed class StructuredData(SiteUrls urls, string? siteUrl)
         json.WriteString("name", e.Title);
         json.WriteString("url", Absolute(url));
         json.WriteString("description", description);
-        if (e.Date is { } date) json.WriteString("datePublished", date.ToString("yyyy-MM-dd"));
+        if (e.Date is { } date) json.WriteString("datePublished", ViewFactory.IsoDate(date));
         if (e.Duration is { } duration) json.WriteString("duration", Timecode.Iso8601(duration));
         if (e.Show is { } show)
         {
