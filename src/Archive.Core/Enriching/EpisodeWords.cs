@@ -106,7 +106,7 @@ public sealed class EpisodeWords
             while (scanner.Next())
             {
                 var word = scanner.Word;
-                // As WordRun hashes it: the lowercase form, and how the word ends as written (SaaS is not saas).
+                // The lowercase form, and how the word ends as written (SaaS is not saas).
                 long hash = LowerHash(word) ^ (long)WordScanner.EndingOf(word);
                 int id = Known(hash, word);
                 if (_count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);

@@ -42,12 +42,6 @@ public sealed class Vocabulary
 
     public Word this[int word] => _words[word >> ChunkBits][word & (ChunkSize - 1)];
 
-    /// <summary>The text of a key.</summary>
-    public string KeyText(int key)
-    {
-        lock (_gate) return _keys[key];
-    }
-
     /// <summary>Every key's text, by id (for the steps that read many).</summary>
     public string[] KeyTexts()
     {
