@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Archive.Core.Diagnostics;
 using Archive.Core.Model;
 using Archive.Core.Text;
@@ -14,7 +13,7 @@ namespace Archive.Core.Enriching;
 /// or when they carry the same timed chapter list.
 /// The one with the richer text is kept; details only the other has are added to it.
 /// </summary>
-public static partial class DuplicateEpisodes
+public static class DuplicateEpisodes
 {
     /// <summary>Share of the shorter text's phrases the longer must contain.</summary>
     public const double Threshold = 0.7;
@@ -26,9 +25,6 @@ public static partial class DuplicateEpisodes
     private const int CommonPhrase = 8;
 
     private const int TranscriptWords = 1500;
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
 
     public sealed record Result(IReadOnlyList<Episode> Episodes, IReadOnlyList<int> InputIndexes);
 
@@ -154,8 +150,7 @@ public static partial class DuplicateEpisodes
         foreach (var m in members)
             foreach (var list in ChapterLists(episodes[m]))
             {
-                var keys = list.Select(c => $"{(long)c.Start.TotalSeconds}|{string.Concat(Word().Matches(c.Title).Select(w => w.Value.ToLowerInvariant()))}")
-                    .ToHashSet(StringComparer.Ordinal);
+                var keys = list.Select(c => $"{(long)c.Start.TotalSeconds}|{TitleKey(c.Title)}").ToHashSet(StringComparer.Ordinal);
                 if (keys.Count < MinSharedChapters) continue;
                 foreach (var key in keys)
                 {
@@ -204,29 +199,9 @@ public static partial class DuplicateEpisodes
     /// <summary>Every three-word phrase of the episode's title, notes, chapter titles and first words of transcript, hashed; sorted, each once.</summary>
     internal static ulong[] Fingerprint(Episode e)
     {
-        // Words as [\p{L}\p{N}]+(?:['’]\p{L}+)? finds them, lowercase, one after another in one buffer.
         var chars = new List<char>();
         var words = new List<(int Start, int Length)>();
-        void Add(string? text, int max = int.MaxValue)
-        {
-            if (string.IsNullOrEmpty(text)) return;
-            int added = 0;
-            Span<char> lower = stackalloc char[64];
-            for (int i = 0; i < text.Length;)
-            {
-                if (!IsWordChar(text[i])) { i++; continue; }
-                if (added++ >= max) break;
-                int start = i;
-                while (i < text.Length && IsWordChar(text[i])) i++;
-                if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]))
-                    for (i++; i < text.Length && char.IsLetter(text[i]); i++) { }
-                var word = text.AsSpan(start, i - start);
-                var into = word.Length <= lower.Length ? lower : new char[word.Length];
-                int n = word.ToLowerInvariant(into);
-                words.Add((chars.Count, n));
-                chars.AddRange(into[..n]);
-            }
-        }
+        void Add(string? text, int max = int.MaxValue) => LowerWords(text, chars, words, max);
         Add(e.Title);
         Add(e.Summary);
         foreach (var c in e.Chapters) Add(c.Title);
@@ -254,6 +229,41 @@ public static partial class DuplicateEpisodes
         int distinct = 0;
         for (int i = 0; i < phrases.Length; i++) if (distinct == 0 || phrases[i] != phrases[distinct - 1]) phrases[distinct++] = phrases[i];
         return phrases[..distinct];
+    }
+
+    /// <summary>
+    /// Appends the first <paramref name="max"/> words of a text to <paramref name="chars"/>,
+    /// lowercase, one after another, each located in <paramref name="words"/>. A word is what
+    /// <c>[\p{L}\p{N}]+(?:['’]\p{L}+)?</c> matches: looser than <see cref="WordScanner"/>, so
+    /// punctuation and glued words do not keep two listings apart.
+    /// </summary>
+    private static void LowerWords(string? text, List<char> chars, List<(int Start, int Length)> words, int max = int.MaxValue)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        int added = 0;
+        Span<char> lower = stackalloc char[64];
+        for (int i = 0; i < text.Length;)
+        {
+            if (!IsWordChar(text[i])) { i++; continue; }
+            if (added++ >= max) break;
+            int start = i;
+            while (i < text.Length && IsWordChar(text[i])) i++;
+            if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]))
+                for (i++; i < text.Length && char.IsLetter(text[i]); i++) { }
+            var word = text.AsSpan(start, i - start);
+            var into = word.Length <= lower.Length ? lower : new char[word.Length];
+            int n = word.ToLowerInvariant(into);
+            words.Add((chars.Count, n));
+            chars.AddRange(into[..n]);
+        }
+    }
+
+    /// <summary>A chapter title's words, lowercase, run together: punctuation and spacing do not tell two titles apart.</summary>
+    private static string TitleKey(string title)
+    {
+        var chars = new List<char>();
+        LowerWords(title, chars, []);
+        return new string(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chars));
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
