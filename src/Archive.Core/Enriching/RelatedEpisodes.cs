@@ -1,4 +1,5 @@
 using Archive.Core.Loading;
+using Archive.Core.Text;
 
 namespace Archive.Core.Enriching;
 
@@ -191,5 +192,5 @@ public static class RelatedEpisodes
         public readonly Candidate[] Candidates = new Candidate[episodes];
     }
 
-    private static string TitleKey(string title) => string.Join(' ', title.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string TitleKey(string title) => Spacing.Collapse(title.ToLowerInvariant());
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Archive.Core.Config;
 using Archive.Core.Model;
+using Archive.Core.Text;
 
 namespace Archive.Core.Enriching;
 
@@ -410,7 +411,7 @@ public static class TopicExtractor
         var (start, _) = positions[word];
         var (lastStart, lastLength) = positions[word + words - 1];
         var surface = content[start..(lastStart + lastLength)];
-        return words > 1 ? string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : surface;
+        return words > 1 ? Spacing.Collapse(surface) : surface;
     }
 
     /// <summary>A key without the endings that make another form of one word: "caching" → "cach", "cache" → "cach".</summary>
