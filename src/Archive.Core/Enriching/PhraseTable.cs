@@ -13,6 +13,10 @@ public sealed class PhraseTable
     {
         public int Length => C >= 0 ? 3 : B >= 0 ? 2 : 1;
         public int this[int i] => i switch { 0 => A, 1 => B, _ => C };
+
+        /// <summary>The phrase of one to three keys.</summary>
+        public static Keys Of(ReadOnlySpan<int> keys) =>
+            new(keys[0], keys.Length > 1 ? keys[1] : -1, keys.Length > 2 ? keys[2] : -1);
     }
 
     private const int MaxShortWords = 3;
@@ -50,7 +54,7 @@ public sealed class PhraseTable
     {
         var keys = _vocabulary.KeyIds(phraseKey);
         if (keys.Any(k => k >= _keyTexts.Length)) _keyTexts = _vocabulary.KeyTexts();
-        if (keys.Length is > 0 and <= MaxShortWords) return Id(Short(keys));
+        if (keys.Length is > 0 and <= MaxShortWords) return Id(Keys.Of(keys));
         if (_longIds.TryGetValue(phraseKey, out var id)) return id;
         id = _keys.Count;
         _keys.Add(new Keys(-1, -1, -1));
@@ -62,7 +66,7 @@ public sealed class PhraseTable
     /// <summary>The id of the phrase made of these keys, or -1.</summary>
     public int Find(ReadOnlySpan<int> keys)
     {
-        if (keys.Length is > 0 and <= MaxShortWords) return _ids.TryGetValue(Short(keys), out var id) ? id : -1;
+        if (keys.Length is > 0 and <= MaxShortWords) return _ids.TryGetValue(Keys.Of(keys), out var id) ? id : -1;
         return _longIds.TryGetValue(string.Join(' ', keys.ToArray().Select(k => _keyTexts[k])), out var longId) ? longId : -1;
     }
 
@@ -110,7 +114,4 @@ public sealed class PhraseTable
         }
         return buffer[..n];
     }
-
-    private static Keys Short(ReadOnlySpan<int> keys) =>
-        new(keys[0], keys.Length > 1 ? keys[1] : -1, keys.Length > 2 ? keys[2] : -1);
 }

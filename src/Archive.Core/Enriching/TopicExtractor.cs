@@ -473,7 +473,7 @@ public static class TopicExtractor
             {
                 var keys = vocabulary.KeyIds(key);
                 if (keys.Length <= 3)
-                    _identities.TryAdd(new PhraseTable.Keys(keys[0], keys.Length > 1 ? keys[1] : -1, keys.Length > 2 ? keys[2] : -1), phrases.Id(Canonical(key)));
+                    _identities.TryAdd(PhraseTable.Keys.Of(keys), phrases.Id(Canonical(key)));
             }
         }
 
