@@ -92,7 +92,7 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
             .ToHaveAttributeAsync("href", "https://media.example.org/signal-and-noise/001.mp3#t=210");
 
         await moment.Locator(".search-moment-link").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/episodes/why-your-data-pipeline-needs-a-schema/\?pagefind-highlight=parquet#t-00-03-30$"));
+        await page.WaitForURLAsync(new Regex(@"/episodes/why-your-data-pipeline-needs-a-schema/\?pagefind-highlight=parquet#t-00-03-30$"), new() { WaitUntil = WaitUntilState.Commit });
         var paragraph = page.Locator("#t-00-03-30");
         await Expect(paragraph).ToBeInViewportAsync();
         await Expect(paragraph.Locator("mark.search-word")).ToHaveTextAsync("Parquet");
@@ -135,7 +135,7 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         var chapter = page.Locator(".search-moment.is-chapter").Filter(new() { HasText = "Writing the changelog" });
         await Expect(chapter.Locator(".search-moment-link")).ToHaveTextAsync(new Regex(@"^\d\d:\d\d · Chapter: Writing the changelog$"));
         await chapter.Locator(".search-moment-link").ClickAsync();
-        await page.WaitForURLAsync(new Regex("#writing-the-changelog$"));
+        await page.WaitForURLAsync(new Regex("#writing-the-changelog$"), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("h2#writing-the-changelog")).ToBeInViewportAsync();
         await Expect(page.Locator("h2#writing-the-changelog mark.search-word")).ToHaveTextAsync(new Regex("^changelog$", RegexOptions.IgnoreCase));
     }
@@ -235,12 +235,13 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         await page.GotoAsync(browser.Site);
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Searchbox).FillAsync("parquet");
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync(browser.Site + "search/?q=parquet");
+        await page.WaitForURLAsync(browser.Site + "search/?q=parquet", new() { WaitUntil = WaitUntilState.Commit });
         var schema = Result(page, Schema);
         await Expect(schema.Locator(".card-title a")).ToHaveAttributeAsync("href", "/archive/episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet");
         var moment = schema.Locator(".search-moment-link").Filter(new() { HasText = "03:30" });
         await moment.ClickAsync();
-        await page.WaitForURLAsync(browser.Site + "episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet#t-00-03-30");
+        // The address is enough: what follows waits for what it looks at.
+        await page.WaitForURLAsync(browser.Site + "episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet#t-00-03-30", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("#t-00-03-30 mark.search-word")).ToHaveTextAsync("Parquet");
         Assert.True(failed.Count == 0, string.Join("\n", failed));
     }

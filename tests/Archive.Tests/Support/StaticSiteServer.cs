@@ -56,8 +56,12 @@ public sealed class StaticSiteServer : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            try { Answer(context); }
-            catch (Exception e) when (e is HttpListenerException or IOException) { }
+            // Each request on its own: a browser asks for a page's assets at once, and one slow answer must not hold up the others.
+            _ = Task.Run(() =>
+            {
+                try { Answer(context); }
+                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException) { }
+            });
         }
     }
 
