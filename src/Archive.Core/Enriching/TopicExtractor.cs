@@ -185,7 +185,8 @@ public static class TopicExtractor
                 if (given[foundId] < options.MinSupport) continue;
                 var foundKey = phrases.Text(foundId);
                 var key = byRoot.TryGetValue(Root(foundKey), out var namedKey) ? namedKey : foundKey;
-                if (keys.Contains(key)) continue;
+                // A banned topic stays banned when the text says it another way ("cache" for a banned "caching").
+                if (keys.Contains(key) || rulebook.IsBanned(key)) continue;
                 keys.Add(key);
                 if (!display.ContainsKey(key)) display[key] = shape.Name(foundId);
             }

@@ -183,6 +183,15 @@ public class TopicExtractorTests
     }
 
     [Fact]
+    public void A_banned_named_topic_is_not_brought_back_by_another_form_of_it_in_the_text()
+    {
+        // As above, "column stores" would join episode 4's "column storing"; banning that name bans both.
+        var episodes = Show.Select((e, i) => i == 4 ? e with { Topics = ["column storing"] } : e).ToList();
+        var topics = Topics(episodes, new TopicRules { Ban = ["column storing"] });
+        Assert.DoesNotContain(topics.SelectMany(t => t), t => t.StartsWith("column stor", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void The_same_archive_always_gives_the_same_topics()
     {
         var first = Topics(Show);
