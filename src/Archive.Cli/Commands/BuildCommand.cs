@@ -123,7 +123,7 @@ public static class BuildCommand
             ? search.Kept == 0 ? "built" : $"{search.Indexed} of {search.Indexed + search.Kept} indexes built, {search.Kept} unchanged"
             : "skipped");
         foreach (var t in archive.Timings.Concat(result.Timings))
-            table.AddRow($"  {t.Stage}", ConsoleReport.Seconds(t.Elapsed));
+            table.AddRow($"  {t.Stage}", ConsoleReport.Seconds(t.Elapsed) + (t.Stage == "enrich" && archive.EnrichCached ? " (unchanged, from the cache)" : ""));
         table.AddRow("Total", ConsoleReport.Seconds(elapsed));
         report.Console.Write(table);
         report.Console.WriteLine($"Site written to {Path.GetFullPath(outputDirectory)}");

@@ -106,7 +106,17 @@ public static class ArchiveLoader
         progress?.StageStarted("enrich", 1);
         var enrichDiagnostics = new DiagnosticBag();
         var loaded = perFile.SelectMany((f, fileIndex) => f.Episodes.Select(e => (Episode: e, File: fileIndex))).ToList();
-        var enriched = ArchiveEnricher.Enrich(loaded.Select(l => l.Episode).ToList(), config, enrichDiagnostics);
+        var inputs = loaded.Select(l => l.Episode).ToList();
+        // When every file and the settings are as last time, so is what enrich makes of them.
+        var enrichCache = cache is null ? null : new EnrichCache(cache);
+        var enrichKey = enrichCache?.KeyOf(keys, perFile.Select(f => f.Episodes.Count).ToList(), config);
+        var enriched = enrichKey is null || options.IgnoreCache ? null : enrichCache!.TryGet(enrichKey, inputs, enrichDiagnostics);
+        bool enrichCached = enriched is not null;
+        if (enriched is null)
+        {
+            enriched = ArchiveEnricher.Enrich(inputs, config, enrichDiagnostics);
+            if (enrichKey is not null) enrichCache!.Put(enrichKey, enriched, inputs, enrichDiagnostics.Items);
+        }
         progress?.Advance("enrich");
         timings.Add(Lap("enrich", clock));
 
@@ -154,6 +164,7 @@ public static class ArchiveLoader
             Diagnostics = diagnostics,
             Timings = timings,
             CachedFiles = restored.Count(r => r),
+            EnrichCached = enrichCached,
             EpisodeSourceKeys = sourceKeys,
         };
     }

@@ -18,6 +18,8 @@ public sealed record LoadedArchive
     public required IReadOnlyList<StageTiming> Timings { get; init; }
     /// <summary>How many input files came from the load cache instead of being parsed.</summary>
     public int CachedFiles { get; init; }
+    /// <summary>Whether the enrich stage's result came from the cache (<see cref="EnrichCache"/>): every input and setting as last time.</summary>
+    public bool EnrichCached { get; init; }
     /// <summary>
     /// Per episode (parallel to <see cref="Episodes"/>): the load cache's key of its file and its
     /// place in it, so equal keys mean equal <see cref="Episode"/>s and the build can keep what it

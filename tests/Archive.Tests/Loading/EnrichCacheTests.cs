@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Archive.Core.Loading;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Loading;
+
+public class EnrichCacheTests
+{
+    /// <summary>The demo (speaker aliases, which make episodes anew) and seed 002 (duplicate listings merged, with warnings).</summary>
+    private static string WriteArchive(TempFolder temp)
+    {
+        var input = temp.Combine("input");
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.DemoInput))
+            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+        File.Copy(RepoPaths.Seed("002"), Path.Combine(input, "seed-002.txt"));
+        return input;
+    }
+
+    private static LoadedArchive Load(string input, string cache, bool ignoreCache = false) =>
+        ArchiveLoader.Load(new LoadOptions(input) { CacheDirectory = cache, IgnoreCache = ignoreCache, DisplayRoot = input });
+
+    /// <summary>Everything a load gives the build, but how it was timed and what came from a cache.</summary>
+    private static string Content(LoadedArchive a) => JsonSerializer.Serialize(new
+    {
+        a.Episodes, a.Topics, a.People, a.Shows, a.Diagnostics, a.EpisodeSourceKeys,
+        Files = a.Files.Select(f => new { f.Path, f.Format, f.Episodes, f.Diagnostics, f.Sidecars }),
+    });
+
+    [Fact]
+    public void A_load_with_nothing_changed_takes_enrich_from_the_cache_and_gives_the_same_archive()
+    {
+        using var temp = new TempFolder("enrich-cache");
+        Directory.CreateDirectory(temp.Combine("input"));
+        var input = WriteArchive(temp);
+        var cache = temp.Combine("cache");
+
+        var first = Load(input, cache);
+        Assert.False(first.EnrichCached);
+        // What the cache must carry: merges with their warnings, and episodes enrich made anew.
+        Assert.Contains(first.Diagnostics, d => d.Message.Contains("list the same episode", StringComparison.Ordinal));
+        Assert.Contains(first.EpisodeSourceKeys, k => k is null);
+        Assert.Contains(first.Episodes, e => e.Mentions.Count > 0);
+        Assert.Contains(first.Episodes, e => e.Related.Count > 0);
+
+        var second = Load(input, cache);
+        Assert.True(second.EnrichCached);
+        Assert.Equal(Content(first), Content(second));
+        // Episodes enrich did not touch are the loaded ones, so their source keys still identify them.
+        Assert.Equal(first.EpisodeSourceKeys, second.EpisodeSourceKeys);
+    }
+
+    [Fact]
+    public void A_changed_transcript_setting_or_clean_load_enriches_again()
+    {
+        using var temp = new TempFolder("enrich-cache");
+        Directory.CreateDirectory(temp.Combine("input"));
+        var input = WriteArchive(temp);
+        var cache = temp.Combine("cache");
+        Load(input, cache);
+
+        Assert.False(Load(input, cache, ignoreCache: true).EnrichCached);
+
+        File.AppendAllText(Path.Combine(input, "archive.yml"), "topics:\n  ban: [caching]\n");
+        var banned = Load(input, cache);
+        Assert.False(banned.EnrichCached);
+        Assert.DoesNotContain(banned.Topics, t => t.Name.Equals("caching", StringComparison.OrdinalIgnoreCase));
+        Assert.True(Load(input, cache).EnrichCached);
+
+        var episode = Path.Combine(input, "signal-and-noise-02-vector-search.md");
+        File.WriteAllText(episode, File.ReadAllText(episode).Replace("vector", "embedding", StringComparison.Ordinal));
+        var edited = Load(input, cache);
+        Assert.False(edited.EnrichCached);
+        // And what it gives is what enriching from scratch gives.
+        Assert.Equal(Content(Load(input, temp.Combine("other-cache"))), Content(edited));
+    }
+
+    [Fact]
+    public void A_damaged_entry_is_a_miss()
+    {
+        using var temp = new TempFolder("enrich-cache");
+        Directory.CreateDirectory(temp.Combine("input"));
+        var input = WriteArchive(temp);
+        var cache = temp.Combine("cache");
+        var first = Load(input, cache);
+        var entry = Assert.Single(Directory.EnumerateFiles(Path.Combine(cache, "enrich")));
+        File.WriteAllText(entry, "{ not json");
+
+        var second = Load(input, cache);
+        Assert.False(second.EnrichCached);
+        Assert.Equal(Content(first), Content(second));
+        Assert.True(Load(input, cache).EnrichCached);
+    }
+}
