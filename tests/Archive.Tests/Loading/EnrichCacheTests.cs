@@ -10,6 +10,7 @@ public class EnrichCacheTests
     private static string WriteArchive(TempFolder temp)
     {
         var input = temp.Combine("input");
+        Directory.CreateDirectory(input);
         foreach (var file in Directory.EnumerateFiles(RepoPaths.DemoInput))
             File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
         File.Copy(RepoPaths.Seed("002"), Path.Combine(input, "seed-002.txt"));
@@ -30,7 +31,6 @@ public class EnrichCacheTests
     public void A_load_with_nothing_changed_takes_enrich_from_the_cache_and_gives_the_same_archive()
     {
         using var temp = new TempFolder("enrich-cache");
-        Directory.CreateDirectory(temp.Combine("input"));
         var input = WriteArchive(temp);
         var cache = temp.Combine("cache");
 
@@ -53,7 +53,6 @@ public class EnrichCacheTests
     public void A_changed_transcript_setting_or_clean_load_enriches_again()
     {
         using var temp = new TempFolder("enrich-cache");
-        Directory.CreateDirectory(temp.Combine("input"));
         var input = WriteArchive(temp);
         var cache = temp.Combine("cache");
         Load(input, cache);
@@ -78,7 +77,6 @@ public class EnrichCacheTests
     public void A_damaged_entry_is_a_miss()
     {
         using var temp = new TempFolder("enrich-cache");
-        Directory.CreateDirectory(temp.Combine("input"));
         var input = WriteArchive(temp);
         var cache = temp.Combine("cache");
         var first = Load(input, cache);
