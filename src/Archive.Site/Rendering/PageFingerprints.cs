@@ -16,13 +16,16 @@ public sealed class PageFingerprints
 {
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = true, MaxDepth = 256 };
 
+    /// <summary>This build of the rendering code: a file made by other code is made again.</summary>
+    public static readonly string CodeVersion = typeof(PageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
     private readonly byte[] _buildWide;
 
     /// <param name="siteWide">Values every page's layout reads besides its own view (the site view, the site URL).</param>
     public PageFingerprints(Theme.Theme theme, params object?[] siteWide)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(typeof(PageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        hash.AppendData(Encoding.UTF8.GetBytes(CodeVersion + "\n"));
         foreach (var folder in theme.Folders)
         {
             var templates = Path.Combine(folder, "templates");

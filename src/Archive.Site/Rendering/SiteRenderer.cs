@@ -119,7 +119,7 @@ public sealed class SiteRenderer
             foreach (var exporter in TranscriptExporters.For(ae.Episode))
             {
                 var download = urls.FileFor(urls.EpisodeFile(ae.Slug, exporter.Suffix));
-                var key = sourceKey is null ? null : $"{CodeVersion}:{exporter.Suffix}:{sourceKey}";
+                var key = sourceKey is null ? null : $"{PageFingerprints.CodeVersion}:{exporter.Suffix}:{sourceKey}";
                 if (key is not null && files.TryKeep(download, key)) continue;
                 files.Write(OutputFile.Text(download, exporter.Write(ae.Episode)), key);
             }
@@ -157,9 +157,6 @@ public sealed class SiteRenderer
 
     /// <summary>A list page's title: its name, and which page after the first.</summary>
     private static string PageTitle(string name, int page) => page <= 1 ? name : $"{name} (page {page})";
-
-    /// <summary>This build of the rendering code: kept files made by other code are made again.</summary>
-    private static readonly string CodeVersion = typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
 
     /// <summary>Renders a page, unless last build rendered the same one (same fingerprint) and it can be kept.</summary>
     private void WritePage(IOutputSink files, string path, string template, object view, PageMeta meta)
