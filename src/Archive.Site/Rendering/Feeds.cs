@@ -36,11 +36,15 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
     /// <summary>An Atom id must be an absolute IRI: the absolute URL, or a URN of the path without a site URL.</summary>
     private string AtomId(string url) => SiteUrl is null ? "urn:archive:" + url : SiteUrl + url;
 
+    /// <summary>The feed's date: of episodes in <see cref="ViewFactory.NewestFirst"/> order (undated last), the first dated one's.</summary>
+    private DateOnly? NewestDate(IEnumerable<int> newestFirst) =>
+        newestFirst.Select(i => archive.Episodes[i].Episode.Date).FirstOrDefault(d => d is not null);
+
     public OutputFile Atom()
     {
         var config = archive.Config;
         var newest = views.NewestFirst(Enumerable.Range(0, archive.Episodes.Count)).Take(AtomEntries).ToList();
-        var latest = newest.Select(i => archive.Episodes[i].Episode.Date).Where(d => d is not null).DefaultIfEmpty(null).Max();
+        var latest = NewestDate(newest);
         return XmlOutput.Write(Urls.FileFor(Urls.Feed), xml =>
         {
             xml.WriteStartElement("feed", AtomNs);
@@ -90,7 +94,7 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
     {
         var config = archive.Config;
         var episodes = views.NewestFirst(show.Episodes);
-        var latest = episodes.Select(i => archive.Episodes[i].Episode.Date).Where(d => d is not null).DefaultIfEmpty(null).Max();
+        var latest = NewestDate(episodes);
         var feedUrl = Urls.ShowFeed(show.Slug);
         return XmlOutput.Write(Urls.FileFor(feedUrl), xml =>
         {
