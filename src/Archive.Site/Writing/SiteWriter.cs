@@ -125,18 +125,9 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     }
 
     /// <summary>
-    /// For files a tool wrote into the staging folder (the search index): those equal to the
-    /// previous output's are replaced by it, so they too keep their time.
+    /// For a file a tool wrote into the staging folder (the search index): when it equals the
+    /// previous output's, it is replaced by that one, so it too keeps its time.
     /// </summary>
-    public void KeepUnchanged(string relativeFolder)
-    {
-        var folder = ResolveInside(Staging, relativeFolder);
-        if (!Directory.Exists(folder)) return;
-        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories),
-            full => KeepIfUnchanged(Path.GetRelativePath(Staging, full).Replace('\\', '/')));
-    }
-
-    /// <summary><see cref="KeepUnchanged"/> for one file a tool wrote into the staging folder.</summary>
     public void KeepIfUnchanged(string relative)
     {
         var full = ResolveInside(Staging, relative);
