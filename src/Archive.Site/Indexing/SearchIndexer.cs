@@ -50,21 +50,8 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
             {
                 cancellation.ThrowIfCancellationRequested();
                 var key = Key(partition, records);
-                var previous = writer.PreviousFiles(key);
-                var keptFiles = new List<string>();
-                foreach (var path in previous)
-                {
-                    if (!writer.TryKeep(path, key)) break;
-                    keptFiles.Add(path);
-                }
-                if (previous.Count > 0 && keptFiles.Count == previous.Count)
-                {
-                    kept++;
-                    continue;
-                }
-                // Some file was touched since: index the partition again, without what was kept of it.
-                foreach (var path in keptFiles) File.Delete(SiteWriter.ResolveInside(writer.Staging, path));
-                toIndex.Add((partition, key));
+                if (writer.TryKeepAll(key)) kept++;
+                else toIndex.Add((partition, key));
             }
             var files = IndexSideBySide(toIndex.Select(p => p.Partition).ToList(), records, scratch, writer.Staging,
                 maxCharacters, Math.Max(1, parallel ?? Environment.ProcessorCount), cancellation);
@@ -155,8 +142,6 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
             var relative = partition.Folder + inBundle;
             var target = SiteWriter.ResolveInside(site, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            // A file kept by an earlier attempt is a link to the previous output: replace the link, never write into it.
-            File.Delete(target);
             File.Move(file, target);
             moved.Add(relative);
         }

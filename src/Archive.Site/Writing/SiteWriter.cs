@@ -106,16 +106,51 @@ public sealed class SiteWriter : IDisposable, IOutputSink
 
     public bool TryKeep(string path, string key)
     {
-        if (!_reuse || !_previousManifest.TryGetValue(path, out var made) || made.Key != key) return false;
+        if (!_reuse || !_previousManifest.TryGetValue(path, out var made) || made.Key != key || !Untouched(path, made)) return false;
+        if (!LinkFromPrevious(path)) return false;
+        Kept(path, made);
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps every file the previous build wrote or adopted with <paramref name="key"/> (a tool's
+    /// output, kept whole) or none of them: false when there were none or one was touched since.
+    /// </summary>
+    public bool TryKeepAll(string key)
+    {
+        if (!_reuse) return false;
+        var files = _previousManifest.Where(f => f.Value.Key == key).Select(f => (Path: f.Key, Made: f.Value)).ToList();
+        if (files.Count == 0 || !files.All(f => Untouched(f.Path, f.Made))) return false;
+        for (int n = 0; n < files.Count; n++)
+        {
+            if (LinkFromPrevious(files[n].Path)) continue;
+            for (int linked = 0; linked < n; linked++) File.Delete(ResolveInside(Staging, files[linked].Path));
+            return false;
+        }
+        foreach (var (path, made) in files) Kept(path, made);
+        return true;
+    }
+
+    /// <summary>True when the previous output's file is as the previous build made it (its size and time).</summary>
+    private bool Untouched(string path, Made made)
+    {
         var before = new FileInfo(ResolveInside(_output, path));
-        if (!before.Exists || before.Length != made.Length || before.LastWriteTimeUtc.Ticks != made.WriteTimeTicks) return false;
+        return before.Exists && before.Length == made.Length && before.LastWriteTimeUtc.Ticks == made.WriteTimeTicks;
+    }
+
+    /// <summary>Hard-links the previous output's file into the staging folder; false when it cannot (a copy would get a new time: make it again instead).</summary>
+    private bool LinkFromPrevious(string path)
+    {
         var full = ResolveInside(Staging, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        if (!HardLink.TryCreate(before.FullName, full)) return false; // a copy would get a new time; make it again instead
+        return HardLink.TryCreate(ResolveInside(_output, path), full);
+    }
+
+    private void Kept(string path, Made made)
+    {
         Interlocked.Increment(ref _unchanged);
         Interlocked.Increment(ref _notRemade);
         _manifest[path] = made;
-        return true;
     }
 
     private void Remember(string path, string key, string full)
@@ -147,14 +182,10 @@ public sealed class SiteWriter : IDisposable, IOutputSink
 
     /// <summary>
     /// Lists a file a tool wrote into the staging folder under <paramref name="key"/> (what it
-    /// was made from), so the next build can keep it with <see cref="TryKeep"/>. Call it last:
+    /// was made from), so the next build can keep it with <see cref="TryKeepAll"/>. Call it last:
     /// <see cref="KeepIfUnchanged"/> may replace the file.
     /// </summary>
     public void Adopt(string path, string key) => Remember(path, key, ResolveInside(Staging, path));
-
-    /// <summary>The files the previous build wrote or adopted with <paramref name="key"/>, in path order: a tool's output kept whole.</summary>
-    public IReadOnlyList<string> PreviousFiles(string key) =>
-        _reuse ? _previousManifest.Where(f => f.Value.Key == key).Select(f => f.Key).Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>Replaces the output folder with the staging folder.</summary>
     public void Commit()

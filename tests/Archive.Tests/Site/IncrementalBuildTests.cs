@@ -252,6 +252,30 @@ public class IncrementalBuildTests
     }
 
     [RequiresNodeFact]
+    public void A_search_index_with_a_file_touched_since_is_built_again_whole_and_counted_once()
+    {
+        using var temp = new TempFolder("search-touched-rebuild");
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        WriteSynthetic(input, 12, seed: 6);
+        var (_, first) = Build(input, output, search: true);
+        Assert.Equal(new SearchIndexer.Outcome(1, 0), first.Search);
+
+        // The last of the index's files in path order: every other file of it could be kept.
+        var touched = Directory.EnumerateFiles(Path.Combine(output, "pagefind"), "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).Last();
+        File.SetLastWriteTimeUtc(touched, LongAgo);
+        var (_, rebuild) = Build(input, output, search: true);
+
+        Assert.Equal(new SearchIndexer.Outcome(1, 0), rebuild.Search);
+        // Files kept before the touched one was found are not counted as kept and written both.
+        Assert.Equal(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Count(), rebuild.Files);
+        Assert.Equal(first.Files, rebuild.Files);
+        Build(input, temp.Combine("clean"), clean: true, search: true);
+        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+    }
+
+    [RequiresNodeFact]
     public void An_archive_indexed_in_two_halves_at_once_rebuilds_the_newer_half_alone_and_equals_a_clean_build()
     {
         using var temp = new TempFolder("search-halves-rebuild");
