@@ -106,14 +106,10 @@ public sealed class SiteRenderer
             // The transcript is most of a page and is made from the Episode, which its source key
             // identifies, and from where its speakers and mentions link to: with those in the
             // fingerprint the page is fingerprinted without its transcript, at a fraction of the cost.
-            var fingerprint = sourceKey is null ? null
-                : _fingerprints.Of("episode", _views.Episode(i, withTranscript: false), meta, sourceKey + "\n" + _views.TranscriptLinks(i));
-            if (fingerprint is null || !files.TryKeep(path, fingerprint))
-            {
-                var view = _views.Episode(i);
-                if (fingerprint is null) WritePage(files, path, "episode", view, meta);
-                else files.Write(OutputFile.Text(path, Layout("episode", view, meta)), fingerprint);
-            }
+            if (sourceKey is null) WritePage(files, path, "episode", _views.Episode(i), meta);
+            else WritePage(files, path, "episode", meta,
+                _fingerprints.Of("episode", _views.Episode(i, withTranscript: false), meta, sourceKey + "\n" + _views.TranscriptLinks(i)),
+                () => _views.Episode(i));
             // Downloads are made from the Episode alone, which its source key identifies: an
             // episode whose file did not change keeps last build's downloads without making them.
             foreach (var exporter in TranscriptExporters.For(ae.Episode))
@@ -159,11 +155,14 @@ public sealed class SiteRenderer
     private static string PageTitle(string name, int page) => page <= 1 ? name : $"{name} (page {page})";
 
     /// <summary>Renders a page, unless last build rendered the same one (same fingerprint) and it can be kept.</summary>
-    private void WritePage(IOutputSink files, string path, string template, object view, PageMeta meta)
+    private void WritePage(IOutputSink files, string path, string template, object view, PageMeta meta) =>
+        WritePage(files, path, template, meta, _fingerprints.Of(template, view, meta), () => view);
+
+    /// <summary>Renders a page from the view <paramref name="view"/> makes, unless one of the same <paramref name="fingerprint"/> can be kept.</summary>
+    private void WritePage(IOutputSink files, string path, string template, PageMeta meta, string? fingerprint, Func<object> view)
     {
-        var fingerprint = _fingerprints.Of(template, view, meta);
         if (fingerprint is not null && files.TryKeep(path, fingerprint)) return;
-        files.Write(OutputFile.Text(path, Layout(template, view, meta)), fingerprint);
+        files.Write(OutputFile.Text(path, Layout(template, view(), meta)), fingerprint);
     }
 
     /// <summary>Longer titles are cut in search results and tabs: the site's name goes first, then words at the end.</summary>
