@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Archive.Core.Enriching;
 using Archive.Core.Loading;
 using Archive.Core.Model;
 using Archive.Site.Exporting;
@@ -174,11 +173,9 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
         return OutputFile.Text("robots.txt", text.ToString());
     }
 
-    private readonly Dictionary<string, string> _topicNames = archive.Topics.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
-
     /// <summary>The episode's topics that have a page, by their pages' names.</summary>
     private IEnumerable<string> TopicNames(ArchiveEpisode ae) =>
-        ae.Topics.Select(Taxonomy.SlugOf).Where(_topicNames.ContainsKey).Select(s => _topicNames[s]).Distinct(StringComparer.Ordinal);
+        ae.Topics.Select(views.TopicLink).Where(t => t.Url is not null).Select(t => t.Name).Distinct(StringComparer.Ordinal);
 
     private static void Link(XmlWriter xml, string rel, string href, string type)
     {

@@ -415,7 +415,8 @@ public sealed class ViewFactory
         return new LinkView(name, !SpeakerLabel.IsGeneric(name) && _people.ContainsKey(slug) ? Urls.Person(slug) : null);
     }
 
-    private LinkView TopicLink(string name)
+    /// <summary>A topic by its page's name, with the page's URL; the name as given and no URL when it has no page.</summary>
+    public LinkView TopicLink(string name)
     {
         var slug = Taxonomy.SlugOf(name);
         return new LinkView(_topics.TryGetValue(slug, out var t) ? t.Name : name, _topics.ContainsKey(slug) ? Urls.Topic(slug) : null);
