@@ -24,9 +24,9 @@ public sealed class PhraseMatcher<T>
     public int Count { get; private set; }
 
     /// <summary>Adds a phrase by its key (<see cref="WordScanner.KeyOf"/>); the first value given for a key stays.</summary>
-    public bool Add(string key, T value)
+    public void Add(string key, T value)
     {
-        if (key.Length == 0) return false;
+        if (key.Length == 0) return;
         var node = _root;
         foreach (var word in key.Split(' '))
         {
@@ -35,12 +35,11 @@ public sealed class PhraseMatcher<T>
             if (!node.Children.TryGetValue(id, out var next)) node.Children[id] = next = new Node();
             node = next;
         }
-        if (node.HasValue) return false;
+        if (node.HasValue) return;
         node.HasValue = true;
         node.Value = value;
         Count++;
         _first = null;
-        return true;
     }
 
     /// <summary>
