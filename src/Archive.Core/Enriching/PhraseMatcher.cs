@@ -28,10 +28,9 @@ public sealed class PhraseMatcher<T>
     {
         if (key.Length == 0) return;
         var node = _root;
-        foreach (var word in key.Split(' '))
+        foreach (var id in _vocabulary.KeyIds(key))
         {
             node.Children ??= [];
-            var id = _vocabulary.KeyId(word);
             if (!node.Children.TryGetValue(id, out var next)) node.Children[id] = next = new Node();
             node = next;
         }
