@@ -37,16 +37,7 @@ public sealed class EnrichCache(LoadCache cache)
     /// <summary>Last load's enrich result for these <paramref name="inputs"/>, its messages added to <paramref name="diagnostics"/>; null on a miss.</summary>
     public ArchiveEnricher.Result? TryGet(string key, IReadOnlyList<Episode> inputs, DiagnosticBag diagnostics)
     {
-        EnrichEntry? entry;
-        try
-        {
-            using var stream = File.OpenRead(PathOf(key));
-            entry = JsonSerializer.Deserialize(stream, EnrichCacheJson.Default.EnrichEntry);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return null;
-        }
+        var entry = CacheFile.Read(PathOf(key), EnrichCacheJson.Default.EnrichEntry);
         if (entry is null || entry.Episodes.Any(e => e.Input < 0 || e.Input >= inputs.Count)) return null;
         var episodes = entry.Episodes.Select(e => new ArchiveEpisode(e.Made ?? inputs[e.Input], e.Slug)
         {
@@ -68,19 +59,15 @@ public sealed class EnrichCache(LoadCache cache)
             }).ToList(),
             result.Topics, result.People, result.Shows, diagnostics);
         var path = PathOf(key);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        if (!CacheFile.Write(path, entry, EnrichCacheJson.Default.EnrichEntry)) return;
         try
         {
-            Directory.CreateDirectory(Folder);
-            using (var stream = File.Create(temporary))
-                JsonSerializer.Serialize(stream, entry, EnrichCacheJson.Default.EnrichEntry);
-            File.Move(temporary, path, overwrite: true);
             foreach (var other in Directory.EnumerateFiles(Folder))
                 if (!string.Equals(other, path, StringComparison.Ordinal)) File.Delete(other);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            // Another build may be writing here too; what is left is deleted next time.
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Core.Diagnostics;
 using Archive.Core.Model;
@@ -63,34 +62,14 @@ public sealed class LoadCache
     public LoadedFile? TryGet(string key)
     {
         lock (_used) _used.Add(key);
-        try
-        {
-            using var stream = File.OpenRead(PathOf(key));
-            return JsonSerializer.Deserialize(stream, LoadCacheJson.Default.LoadedFile);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return null;
-        }
+        return CacheFile.Read(PathOf(key), LoadCacheJson.Default.LoadedFile);
     }
 
     /// <summary>Stores an entry; a failure to write only costs a parse next time.</summary>
     public void Put(string key, LoadedFile file)
     {
         lock (_used) _used.Add(key);
-        var path = PathOf(key);
-        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        try
-        {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = File.Create(temporary))
-                JsonSerializer.Serialize(stream, file, LoadCacheJson.Default.LoadedFile);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        CacheFile.Write(PathOf(key), file, LoadCacheJson.Default.LoadedFile);
     }
 
     /// <summary>Deletes entries the load did not use, and those of other code versions.</summary>
