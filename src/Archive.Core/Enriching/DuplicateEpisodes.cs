@@ -44,8 +44,8 @@ public static class DuplicateEpisodes
                 int ra = Root(keptAs, a), rb = Root(keptAs, b);
                 if (ra == rb) continue;
                 // The richer text stays; on a tie, the one listed first.
-                var (keep, drop) = Richness(merged[ra]) >= Richness(merged[rb]) ? (ra, rb) : (rb, ra);
-                if (Richness(merged[ra]) == Richness(merged[rb])) (keep, drop) = ra < rb ? (ra, rb) : (rb, ra);
+                long richA = Richness(merged[ra]), richB = Richness(merged[rb]);
+                var (keep, drop) = richA > richB || (richA == richB && ra < rb) ? (ra, rb) : (rb, ra);
                 merged[keep] = Combine(merged[keep], merged[drop]);
                 keptAs[drop] = keep;
                 var k = episodes[keep].Source;
