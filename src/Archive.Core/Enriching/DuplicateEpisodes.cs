@@ -108,6 +108,7 @@ public static class DuplicateEpisodes
             foreach (var phrase in fingerprints[distinct[t]]) postings[filled++] = (phrase, t);
         Array.Sort(postings);
         int common = Math.Max(CommonPhrase, distinct.Count / 10);
+        // Pairs of texts (places in distinct, which is in episode order) and the phrases they share.
         var shared = new Dictionary<(int, int), int>();
         // The phrases of each text that are not boilerplate shared by many episodes.
         var informative = new int[distinct.Count];
@@ -121,16 +122,14 @@ public static class DuplicateEpisodes
             for (int x = from; x < to; x++)
                 for (int y = x + 1; y < to; y++)
                 {
-                    var pair = (distinct[postings[x].Text], distinct[postings[y].Text]);
+                    var pair = (postings[x].Text, postings[y].Text);
                     shared[pair] = shared.GetValueOrDefault(pair) + 1;
                 }
         }
-        var informativeOf = new Dictionary<int, int>();
-        for (int t = 0; t < distinct.Count; t++) informativeOf[distinct[t]] = informative[t];
         foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
         {
-            int smaller = Math.Min(informativeOf[a], informativeOf[b]);
-            if (smaller >= MinPhrases && count >= Threshold * smaller) yield return (a, b);
+            int smaller = Math.Min(informative[a], informative[b]);
+            if (smaller >= MinPhrases && count >= Threshold * smaller) yield return (distinct[a], distinct[b]);
         }
     }
 
