@@ -16,7 +16,7 @@ public static class Taxonomy
         {
             foreach (var name in names(episodes[i]))
             {
-                var slug = Slug.From(name, "");
+                var slug = SlugOf(name);
                 if (slug.Length == 0) continue;
                 if (!terms.TryGetValue(slug, out var term))
                     terms[slug] = term = (name.Trim(), []);
