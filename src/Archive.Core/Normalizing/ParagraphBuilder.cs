@@ -129,34 +129,18 @@ public static class ParagraphBuilder
     private static void CutLong(string joined, int[] offsets, int start, int end, List<(int, int)> units)
     {
         // Each step looks at most MaxWords words ahead, so a million unpunctuated words stay linear.
-        while (HasMoreWordsThan(joined, start, end, MaxWords))
+        while (Sentences.CountWords(joined.AsSpan(start, end - start), MaxWords + 1) > MaxWords)
         {
             // Find the cut nearest TargetWords words in, preferring a fragment start.
             int limit = IndexAfterWords(joined, start, TargetWords);
-            int at = Array.BinarySearch(offsets, limit);
-            if (at < 0) at = ~at - 1;
-            int cut = at >= 0 && offsets[at] > start + 1 ? offsets[at] : limit;
+            // offsets[0] is 0, so the fragment at the limit is never before the text.
+            int at = FragmentAt(offsets, limit);
+            int cut = offsets[at] > start + 1 ? offsets[at] : limit;
             if (cut <= start || cut >= end) break;
             units.Add((start, cut));
             start = cut;
         }
         if (end > start) units.Add((start, end));
-    }
-
-    private static bool HasMoreWordsThan(string text, int start, int end, int words)
-    {
-        int count = 0;
-        bool inWord = false;
-        for (int i = start; i < end; i++)
-        {
-            if (char.IsWhiteSpace(text[i])) inWord = false;
-            else if (!inWord)
-            {
-                inWord = true;
-                if (++count > words) return true;
-            }
-        }
-        return false;
     }
 
     private static int IndexAfterWords(string text, int start, int words)

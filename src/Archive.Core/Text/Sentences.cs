@@ -48,14 +48,21 @@ public static class Sentences
         return Abbreviations.Contains(word);
     }
 
-    public static int CountWords(string text)
+    public static int CountWords(string text) => CountWords(text.AsSpan());
+
+    /// <summary>The words of the text, counted up to <paramref name="atMost"/>: a caller asking "more than N?" reads no further.</summary>
+    public static int CountWords(ReadOnlySpan<char> text, int atMost = int.MaxValue)
     {
         int words = 0;
         bool inWord = false;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c)) inWord = false;
-            else if (!inWord) { inWord = true; words++; }
+            else if (!inWord)
+            {
+                inWord = true;
+                if (++words == atMost) break;
+            }
         }
         return words;
     }
