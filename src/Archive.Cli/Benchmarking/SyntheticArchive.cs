@@ -93,20 +93,20 @@ public sealed class SyntheticArchive
         File.WriteAllText(Path.Combine(inputDirectory, "archive.yml"),
             $"title: Synthetic Archive\ndescription: {_options.Episodes} generated episodes (seed {_options.Seed}) for benchmarks.\nbase_url: /\n");
         long bytes = 0;
-        Parallel.For(0, _options.Episodes, i => Interlocked.Add(ref bytes, WriteEpisode(inputDirectory, i)));
+        Parallel.For(0, _options.Episodes, i => Interlocked.Add(ref bytes, WriteEpisode(inputDirectory, i).Bytes));
         return bytes;
     }
 
-    /// <summary>Writes episode <paramref name="number"/> (0-based; N and up are "new" episodes); returns its size.</summary>
+    /// <summary>Writes episode <paramref name="number"/> (0-based; N and up are "new" episodes); returns its file and size.</summary>
     /// <param name="date">Its date instead of the one its show's schedule gives it.</param>
-    public long WriteEpisode(string inputDirectory, int number, DateOnly? date = null)
+    public (string Path, long Bytes) WriteEpisode(string inputDirectory, int number, DateOnly? date = null)
     {
         var (relative, text) = Episode(number, date);
         var full = Path.Combine(inputDirectory, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var bytes = Encoding.UTF8.GetBytes(text);
         File.WriteAllBytes(full, bytes);
-        return bytes.Length;
+        return (full, bytes.Length);
     }
 
     /// <summary>One episode: its path under the input folder and its canonical Markdown.</summary>

@@ -106,8 +106,7 @@ public static class BenchCommand
         // A new episode is the newest: dated the day after the latest one (files are named by date).
         var newest = Directory.EnumerateFiles(input, "*.md", SearchOption.AllDirectories)
             .Select(f => DateOnly.ParseExact(Path.GetFileName(f)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)).Max();
-        var added = Path.Combine(input, corpus.Episode(options.Episodes, newest.AddDays(1)).RelativePath);
-        corpus.WriteEpisode(input, options.Episodes, newest.AddDays(1));
+        var added = corpus.WriteEpisode(input, options.Episodes, newest.AddDays(1)).Path;
         BuildMeasurement.Result oneMore;
         try { oneMore = BuildMeasurement.Run(Args(clean: false), folder); }
         finally { File.Delete(added); } // the corpus stays as generated; the next run starts with a clean build
