@@ -20,6 +20,8 @@ public sealed record BuildOptions(string OutputDirectory)
     public long SearchPartitionCharacters { get; init; } = SearchPartitions.DefaultMaxCharacters;
     /// <summary>An archive of one search partition with more characters of text than this is indexed as two halves at once (see <see cref="SearchPartitions"/>).</summary>
     public long SearchSplitCharacters { get; init; } = SearchPartitions.DefaultSplitAbove;
+    /// <summary>Where long lists (the archive, the indexes of topics, people and shows) are cut into pages.</summary>
+    public ListLimits Lists { get; init; } = ListLimits.Default;
 }
 
 /// <param name="Files">Every file of the new site, the search index's included.</param>
@@ -50,7 +52,7 @@ public static class SiteBuilder
         var theme = Theme.Theme.Load(options.ThemeDirectory);
         progress?.StageStarted("render", archive.Episodes.Count);
         var searchIndexes = options.SkipSearchIndex || archive.Episodes.Count == 0 ? [] : SearchPartitions.Plan(archive, options.SearchPartitionCharacters, options.SearchSplitCharacters);
-        var renderer = new SiteRenderer(archive, theme, options.Generator, searchIndexes);
+        var renderer = new SiteRenderer(archive, theme, options.Generator, searchIndexes, options.Lists);
         using var writer = new SiteWriter(options.OutputDirectory, reuseUnchanged: !options.Clean);
         var pages = new PageCounter(writer);
         try

@@ -24,14 +24,15 @@ public sealed class SiteRenderer
     private readonly IReadOnlyList<SearchPartition> _searchIndexes;
 
     /// <param name="searchIndexes">The search indexes the index step will build, newest first; empty without search.</param>
-    public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, IReadOnlyList<SearchPartition> searchIndexes)
+    /// <param name="lists">Where long lists are cut into pages; null for <see cref="ListLimits.Default"/>.</param>
+    public SiteRenderer(LoadedArchive archive, Theme.Theme theme, string generator, IReadOnlyList<SearchPartition> searchIndexes, ListLimits? lists = null)
     {
         bool hasSearch = searchIndexes.Count > 0;
         _searchIndexes = searchIndexes;
         _archive = archive;
         _theme = theme;
         _templates = new TemplateRenderer(theme);
-        _views = new ViewFactory(archive, generator, hasSearch);
+        _views = new ViewFactory(archive, generator, hasSearch, lists);
         _data = new StructuredData(_views.Urls, archive.Config.SiteUrl);
         _fingerprints = new PageFingerprints(theme, _views.Site, archive.Config.SiteUrl);
     }
@@ -125,14 +126,24 @@ public sealed class SiteRenderer
             sitemap.Add(new SitemapWriter.Entry(urls.Episode(ae.Slug), ViewFactory.IsoDate(ae.Episode.Date)));
 
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
+        foreach (var year in _views.ArchiveYearPages())
+            Page("archive-year", year, new PageMeta(year.Url, year.Title, $"{year.Title} in {site.Title}: {year.CountLabel}, newest first", "archive-year"));
 
-        Page("terms", _views.TermIndex("topic", "Topics", _archive.Topics, urls.Topic), new PageMeta(urls.Topics, "Topics", $"Topics in {site.Title}, A–Z and by number of episodes", "topic-index"));
+        // An index, and its pages per first letter when it is too long for one (ViewFactory.TermLetterPages).
+        void TermIndexPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl, string description)
+        {
+            Page("terms", _views.TermIndex(kind, title, terms, url, indexUrl), new PageMeta(indexUrl, title, description, kind + "-index"));
+            foreach (var letter in _views.TermLetterPages(kind, title, terms, url, indexUrl))
+                Page("terms-letter", letter, new PageMeta(letter.Url, $"{title}: {letter.Letter}", $"{title} in {site.Title} under {letter.Letter}: {letter.CountLabel}", kind + "-index"));
+        }
+
+        TermIndexPages("topic", "Topics", _archive.Topics, urls.Topic, urls.Topics, $"Topics in {site.Title}, A–Z and by number of episodes");
         TermPages(_archive.Topics, "topic", _views.TopicPages, (topic, view, page) => new PageMeta(view.Url, PageTitle(topic.Name, page), $"Where {topic.Name} comes up in {site.Title}: {view.CountLabel}", "topic"));
 
-        Page("terms", _views.TermIndex("person", "People", _archive.People, urls.Person), new PageMeta(urls.People, "People", $"Everyone heard in {site.Title}", "person-index"));
+        TermIndexPages("person", "People", _archive.People, urls.Person, urls.People, $"Everyone heard in {site.Title}");
         TermPages(_archive.People, "person", _views.PersonPages, (person, view, page) => new PageMeta(view.Url, PageTitle(person.Name, page), $"{person.Name} in {site.Title}: {view.CountLabel}", "person", "profile"));
 
-        Page("terms", _views.TermIndex("show", "Shows", _archive.Shows, urls.Show), new PageMeta(urls.Shows, "Shows", $"The shows in {site.Title}", "show-index"));
+        TermIndexPages("show", "Shows", _archive.Shows, urls.Show, urls.Shows, $"The shows in {site.Title}");
         foreach (var show in _archive.Shows)
         {
             var description = $"Every episode of {show.Name}: {ViewFactory.CountLabel(show.Episodes.Count)}";

@@ -12,6 +12,10 @@ public sealed class SiteUrls(string baseUrl)
     public string Search => Base + "search/";
     /// <summary>Every episode by year and month.</summary>
     public string Archive => Base + "archive/";
+    /// <summary>A year's episodes, when the archive is too large for one page (<see cref="ListLimits.ArchiveOnOnePage"/>).</summary>
+    public string ArchiveYear(int year) => Archive + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+    /// <summary>The episodes without a date, when the archive is too large for one page.</summary>
+    public string ArchiveUndated => Archive + "undated/";
     public string Topics => Base + "topics/";
     public string People => Base + "people/";
     public string Shows => Base + "shows/";
@@ -25,6 +29,12 @@ public sealed class SiteUrls(string baseUrl)
     public string Topic(string slug) => Base + "topics/" + slug + "/";
     public string Person(string slug) => Base + "people/" + slug + "/";
     public string Show(string slug) => Base + "shows/" + slug + "/";
+    /// <summary>
+    /// The terms of an index (<paramref name="indexUrl"/>: <c>topics/</c>…) under one first letter,
+    /// when the index is too large for one page: <c>topics/a-z/c/</c>, <c>topics/a-z/0-9/</c>. Two
+    /// folders deep with a second one other than <c>page</c>, so it is never a term's page, whatever the slug.
+    /// </summary>
+    public static string LetterPage(string indexUrl, string letterKey) => indexUrl + "a-z/" + letterKey + "/";
     /// <summary>Page <paramref name="page"/> of a list that continues over several pages: the list's own URL first, then <c>page/2/</c>…</summary>
     public static string ListPage(string listUrl, int page) => page <= 1 ? listUrl : listUrl + "page/" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
 

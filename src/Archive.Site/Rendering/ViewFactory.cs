@@ -28,9 +28,10 @@ public sealed class ViewFactory
     /// <summary>Each episode's card, made once: an episode appears on the pages of its show, people and topics.</summary>
     private readonly EpisodeCardView?[] _cards;
 
-    public ViewFactory(LoadedArchive archive, string generator, bool hasSearch)
+    public ViewFactory(LoadedArchive archive, string generator, bool hasSearch, ListLimits? lists = null)
     {
         _archive = archive;
+        Lists = lists ?? ListLimits.Default;
         Urls = new SiteUrls(archive.Config.BaseUrl);
         _topics = archive.Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         _people = archive.People.ToDictionary(t => t.Slug, StringComparer.Ordinal);
@@ -50,6 +51,8 @@ public sealed class ViewFactory
 
     public SiteUrls Urls { get; }
     public SiteView Site { get; }
+    /// <summary>Where long lists are cut into pages.</summary>
+    public ListLimits Lists { get; }
 
     /// <summary>Episodes newest first; undated ones after the dated, then by title.</summary>
     public IReadOnlyList<int> NewestFirst(IEnumerable<int> episodes) =>
@@ -370,41 +373,120 @@ public sealed class ViewFactory
 
     public static string CountLabel(int episodes) => episodes == 1 ? "1 episode" : $"{episodes.ToString("N0", CultureInfo.InvariantCulture)} episodes";
 
-    public TermIndexView TermIndex(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url)
+    /// <summary>
+    /// The index of <paramref name="terms"/> at <paramref name="indexUrl"/>: every term A–Z, or, above
+    /// <see cref="ListLimits.TermsOnOnePage"/>, links to a page per first letter
+    /// (<see cref="TermLetterPages"/>); and the terms with the most episodes.
+    /// </summary>
+    public TermIndexView TermIndex(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
     {
-        var letters = terms
-            .GroupBy(t => LetterOf(t.Slug))
-            .OrderBy(g => g.Key == "#" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new LetterGroupView(g.Key, g.Key == "#" ? "letter-other" : "letter-" + g.Key.ToLowerInvariant(),
-                g.Select(t => TermLink(t, url)).ToList()))
-            .ToList();
-        var label = terms.Count == 1 ? $"1 {kind}" : $"{terms.Count.ToString("N0", CultureInfo.InvariantCulture)} {PluralOf(kind)}";
-        return new TermIndexView(Site, kind, title, label, letters,
-            terms.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(t => TermLink(t, url)).ToList());
+        var letters = ByLetter(terms);
+        bool onePage = terms.Count <= Lists.TermsOnOnePage;
+        var byCount = terms.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(Lists.TermsByCount).Select(t => TermLink(t, url)).ToList();
+        return new TermIndexView(Site, kind, title, CountOf(kind, terms.Count),
+            onePage ? letters.Select(g => new LetterGroupView(g.Label, "letter-" + g.Key, g.Terms.Select(t => TermLink(t, url)).ToList())).ToList() : [],
+            byCount, byCount.Count == terms.Count,
+            onePage ? [] : letters.Select(g => new TermView(g.Label, SiteUrls.LetterPage(indexUrl, g.Key), g.Terms.Count)).ToList());
     }
+
+    /// <summary>The pages of a large index, one per first letter (none when the index fits on one page, <see cref="ListLimits.TermsOnOnePage"/>).</summary>
+    public IEnumerable<TermLetterPageView> TermLetterPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
+    {
+        if (terms.Count <= Lists.TermsOnOnePage) yield break;
+        var letters = ByLetter(terms);
+        foreach (var letter in letters)
+        {
+            var pageUrl = SiteUrls.LetterPage(indexUrl, letter.Key);
+            yield return new TermLetterPageView(Site, kind, title, indexUrl, letter.Label, pageUrl, CountOf(kind, letter.Terms.Count),
+                letters.Select(l => new LinkView(l.Label, l.Key == letter.Key ? null : SiteUrls.LetterPage(indexUrl, l.Key))).ToList(),
+                letter.Terms.Select(t => TermLink(t, url)).ToList());
+        }
+    }
+
+    /// <summary>Terms by the first character of their slug: <c>a</c>…<c>z</c>, then <c>0-9</c> (a slug has nothing else); each group in the terms' order.</summary>
+    private static List<(string Key, string Label, List<TaxonomyTerm> Terms)> ByLetter(IReadOnlyList<TaxonomyTerm> terms) =>
+        terms
+            .GroupBy(t => t.Slug.Length > 0 && t.Slug[0] is >= 'a' and <= 'z' ? t.Slug[0].ToString() : "0-9")
+            .OrderBy(g => g.Key == "0-9" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Key == "0-9" ? "0–9" : g.Key.ToUpperInvariant(), g.ToList()))
+            .ToList();
+
+    /// <summary>"1 topic", "1,234 people".</summary>
+    private static string CountOf(string kind, int count) =>
+        count == 1 ? $"1 {kind}" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} {PluralOf(kind)}";
 
     private static string PluralOf(string kind) => kind == "person" ? "people" : kind + "s";
 
-    private static string LetterOf(string slug) =>
-        slug.Length > 0 && slug[0] is >= 'a' and <= 'z' ? char.ToUpperInvariant(slug[0]).ToString() : "#";
+    /// <summary>True when the archive's episodes are more than one page holds (<see cref="ListLimits.ArchiveOnOnePage"/>): each year gets its own page.</summary>
+    private bool ArchiveByYear => _archive.Episodes.Count > Lists.ArchiveOnOnePage;
 
-    public EpisodeArchiveView EpisodeArchive()
+    /// <summary>The dated episodes by year, newest first, and the undated ones.</summary>
+    private (List<(int Year, List<int> Episodes)> Years, List<int> Undated) ArchiveYears()
     {
         var all = NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
-        var years = all.Where(i => _archive.Episodes[i].Episode.Date is not null)
-            .GroupBy(i => _archive.Episodes[i].Episode.Date!.Value.Year)
-            .Select(year => new YearView(
-                year.Key.ToString(CultureInfo.InvariantCulture), $"y{year.Key}", CountLabel(year.Count()),
-                year.GroupBy(i => _archive.Episodes[i].Episode.Date!.Value.Month)
-                    .Select(month => new MonthView(
-                        CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Key) + " " + year.Key.ToString(CultureInfo.InvariantCulture),
-                        $"y{year.Key}-{month.Key:00}",
-                        month.Select(Card).ToList()))
-                    .ToList()))
+        var years = all.Where(i => DateOf(i) is not null).GroupBy(i => DateOf(i)!.Value.Year).Select(y => (y.Key, y.ToList())).ToList();
+        return (years, all.Where(i => DateOf(i) is null).ToList());
+    }
+
+    private DateOnly? DateOf(int index) => _archive.Episodes[index].Episode.Date;
+
+    /// <summary>Dated episodes (newest first) by month.</summary>
+    private List<MonthView> Months(IEnumerable<int> newestFirst) =>
+        newestFirst.GroupBy(i => (DateOf(i)!.Value.Year, DateOf(i)!.Value.Month))
+            .Select(m => new MonthView(
+                CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m.Key.Month) + " " + m.Key.Year.ToString(CultureInfo.InvariantCulture),
+                $"y{m.Key.Year}-{m.Key.Month:00}",
+                CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m.Key.Month),
+                m.Select(Card).ToList()))
             .ToList();
-        var undated = all.Where(i => _archive.Episodes[i].Episode.Date is null).Select(Card).ToList();
-        return new EpisodeArchiveView(Site, CountLabel(all.Count), years, undated);
+
+    /// <summary>
+    /// <c>archive/</c>: every episode by year and month; or, when years have their own pages, links
+    /// to them and the newest whole months (at least <see cref="ListLimits.ArchiveNewest"/> episodes),
+    /// so adding an episode changes this page and its year's, not every year's.
+    /// </summary>
+    public EpisodeArchiveView EpisodeArchive()
+    {
+        var (years, undated) = ArchiveYears();
+        var count = CountLabel(_archive.Episodes.Count);
+        if (!ArchiveByYear)
+            return new EpisodeArchiveView(Site, count,
+                years.Select(y => new YearView(y.Year.ToString(CultureInfo.InvariantCulture), $"y{y.Year}", CountLabel(y.Episodes.Count), Months(y.Episodes))).ToList(),
+                undated.Select(Card).ToList(), [], [], null);
+
+        var yearPages = years.Select(y => new YearLinkView(y.Year.ToString(CultureInfo.InvariantCulture), Urls.ArchiveYear(y.Year), CountLabel(y.Episodes.Count))).ToList();
+        if (undated.Count > 0) yearPages.Add(new YearLinkView("Undated", Urls.ArchiveUndated, CountLabel(undated.Count)));
+        var newest = new List<MonthView>();
+        int shown = 0;
+        foreach (var month in Months(years.SelectMany(y => y.Episodes)))
+        {
+            if (shown >= Lists.ArchiveNewest) break;
+            newest.Add(month);
+            shown += month.Episodes.Count;
+        }
+        var newestYear = years.Count > 0 ? new LinkView(yearPages[0].Year, yearPages[0].Url) : null;
+        return new EpisodeArchiveView(Site, count, [], [], yearPages, newest, newestYear);
+    }
+
+    /// <summary>A page per year and one for the undated episodes, newest first; none when <c>archive/</c> lists every episode.</summary>
+    public IEnumerable<ArchiveYearPageView> ArchiveYearPages()
+    {
+        if (!ArchiveByYear) yield break;
+        var (years, undated) = ArchiveYears();
+        var pages = years.Select(y => (Name: y.Year.ToString(CultureInfo.InvariantCulture), Url: Urls.ArchiveYear(y.Year), y.Episodes)).ToList();
+        if (undated.Count > 0) pages.Add(("Undated", Urls.ArchiveUndated, undated));
+        for (int p = 0; p < pages.Count; p++)
+        {
+            var (name, url, episodes) = pages[p];
+            bool isUndated = p == years.Count;
+            yield return new ArchiveYearPageView(Site, isUndated ? "Undated episodes" : $"Episodes from {name}", url, CountLabel(episodes.Count),
+                pages.Select((y, i) => new LinkView(y.Name, i == p ? null : y.Url)).ToList(),
+                isUndated ? [] : Months(episodes),
+                isUndated ? episodes.Select(Card).ToList() : [],
+                p > 0 ? new LinkView(pages[p - 1].Name, pages[p - 1].Url) : null,
+                p + 1 < pages.Count ? new LinkView(pages[p + 1].Name, pages[p + 1].Url) : null);
+        }
     }
 
     private static TermView TermLink(TaxonomyTerm term, Func<string, string> url) => new(term.Name, url(term.Slug), term.Episodes.Count);

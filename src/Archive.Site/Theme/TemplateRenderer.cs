@@ -8,7 +8,7 @@ namespace Archive.Site.Theme;
 /// </summary>
 public sealed class TemplateRenderer
 {
-    public static readonly string[] PageTemplates = ["layout", "home", "episode", "archive", "topic", "person", "show", "terms", "search", "404"];
+    public static readonly string[] PageTemplates = ["layout", "home", "episode", "archive", "archive-year", "topic", "person", "show", "terms", "terms-letter", "search", "404"];
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates = new(StringComparer.Ordinal);
 

@@ -141,27 +141,86 @@ public sealed record ShowPageView(
     /// <summary>The show's podcast RSS feed.</summary>
     string FeedUrl);
 
+/// <summary>
+/// The index of topics, people or shows. An index of up to <see cref="Rendering.ListLimits.TermsOnOnePage"/>
+/// terms lists them all in <see cref="Letters"/>; a larger one leaves <see cref="Letters"/> empty
+/// and links to a page per first letter (<see cref="LetterPages"/>).
+/// </summary>
 public sealed record TermIndexView(
     SiteView Site,
     string Kind,
     string Title,
     string CountLabel,
-    /// <summary>Terms grouped by first letter, A–Z (other characters under <c>#</c>).</summary>
+    /// <summary>Every term grouped by first letter, A–Z (slugs starting with a digit under <c>0–9</c>); empty when the letters have their own pages.</summary>
     IReadOnlyList<LetterGroupView> Letters,
-    IReadOnlyList<TermView> ByCount);
+    /// <summary>The terms with the most episodes, most first (at most <see cref="Rendering.ListLimits.TermsByCount"/>).</summary>
+    IReadOnlyList<TermView> ByCount,
+    /// <summary>True when <see cref="ByCount"/> holds every term.</summary>
+    bool ByCountComplete,
+    /// <summary>A page per first letter (<c>Name</c> the letter, <c>Count</c> its terms); empty when every term is on this page.</summary>
+    IReadOnlyList<TermView> LetterPages);
 
 public sealed record LetterGroupView(string Letter, string Id, IReadOnlyList<TermView> Terms);
 
-/// <summary>Every episode by year and month, newest first; undated ones last.</summary>
+/// <summary>The terms of a large index under one first letter (<c>topics/a-z/c/</c>), A–Z.</summary>
+public sealed record TermLetterPageView(
+    SiteView Site,
+    string Kind,
+    /// <summary>The index's title ("Topics") and URL.</summary>
+    string IndexTitle,
+    string IndexUrl,
+    string Letter,
+    string Url,
+    string CountLabel,
+    /// <summary>Every letter's page, this one's without a URL.</summary>
+    IReadOnlyList<LinkView> Letters,
+    IReadOnlyList<TermView> Terms);
+
+/// <summary>
+/// Every episode by year and month, newest first; undated ones last. An archive of up to
+/// <see cref="Rendering.ListLimits.ArchiveOnOnePage"/> episodes has them all here; a larger one
+/// has a page per year (<see cref="YearPages"/>) and shows the newest months (<see cref="Newest"/>).
+/// </summary>
 public sealed record EpisodeArchiveView(
     SiteView Site,
     string CountLabel,
+    /// <summary>Every dated episode by year; empty when years have their own pages.</summary>
     IReadOnlyList<YearView> Years,
-    IReadOnlyList<EpisodeCardView> Undated);
+    /// <summary>The undated episodes; empty when years have their own pages.</summary>
+    IReadOnlyList<EpisodeCardView> Undated,
+    /// <summary>A page per year, newest first, then the undated; empty when every episode is on this page.</summary>
+    IReadOnlyList<YearLinkView> YearPages,
+    /// <summary>The newest whole months when years have their own pages; else empty.</summary>
+    IReadOnlyList<MonthView> Newest,
+    /// <summary>The page of the newest year, where <see cref="Newest"/> continues; null when every episode is on this page.</summary>
+    LinkView? NewestYear);
+
+/// <summary>A link to a year's page of the archive (<see cref="Year"/> "2017" or "Undated") and how many episodes it has.</summary>
+public sealed record YearLinkView(string Year, string Url, string CountLabel);
 
 public sealed record YearView(string Year, string Id, string CountLabel, IReadOnlyList<MonthView> Months);
 
-public sealed record MonthView(string Name, string Id, IReadOnlyList<EpisodeCardView> Episodes);
+/// <summary>A month's episodes: <see cref="Name"/> "March 2017", <see cref="Short"/> "Mar".</summary>
+public sealed record MonthView(string Name, string Id, string Short, IReadOnlyList<EpisodeCardView> Episodes);
+
+/// <summary>One year's episodes by month, newest first (<c>archive/2017/</c>), or the undated ones (<c>archive/undated/</c>).</summary>
+public sealed record ArchiveYearPageView(
+    SiteView Site,
+    string Title,
+    string Url,
+    string CountLabel,
+    /// <summary>Every year's page, newest first, then the undated; this one's without a URL.</summary>
+    IReadOnlyList<LinkView> Years,
+    /// <summary>The year's months, newest first; empty on the undated page.</summary>
+    IReadOnlyList<MonthView> Months,
+    /// <summary>The undated page's episodes; empty on a year's page.</summary>
+    IReadOnlyList<EpisodeCardView> Undated,
+    /// <summary>The next year's page (or null), and the year before's (or the undated page, or null).</summary>
+    LinkView? Newer,
+    LinkView? Older)
+{
+    public bool HasNeighbours => Newer is not null || Older is not null;
+}
 
 /// <summary>
 /// The search page. <see cref="BundleUrl"/> is Pagefind's primary bundle; <see cref="IndexesJson"/>

@@ -1,0 +1,15 @@
+namespace Archive.Site.Rendering;
+
+/// <summary>
+/// Where the site's long lists are cut into pages, so a list page stays light on a phone at
+/// 10,000 episodes while a small archive keeps each list on one page. The defaults are the site's;
+/// tests build small archives with lower ones.
+/// </summary>
+/// <param name="ArchiveOnOnePage">Up to this many episodes, <c>archive/</c> lists every one; above, each year has its own page (<c>archive/2017/</c>).</param>
+/// <param name="ArchiveNewest">When years have their own pages, <c>archive/</c> lists the newest whole months until it shows at least this many episodes.</param>
+/// <param name="TermsOnOnePage">Up to this many topics (people, shows), their index lists every one A–Z; above, each first letter has its own page (<c>topics/a-z/c/</c>).</param>
+/// <param name="TermsByCount">An index's list by number of episodes shows at most this many.</param>
+public sealed record ListLimits(int ArchiveOnOnePage = 500, int ArchiveNewest = 100, int TermsOnOnePage = 1000, int TermsByCount = 100)
+{
+    public static readonly ListLimits Default = new();
+}
