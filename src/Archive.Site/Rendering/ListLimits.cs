@@ -9,7 +9,8 @@ namespace Archive.Site.Rendering;
 /// <param name="ArchiveNewest">When years have their own pages, <c>archive/</c> lists the newest whole months until it shows at least this many episodes.</param>
 /// <param name="TermsOnOnePage">Up to this many topics (people, shows), their index lists every one A–Z; above, each first letter has its own page (<c>topics/a-z/c/</c>).</param>
 /// <param name="TermsByCount">An index's list by number of episodes shows at most this many.</param>
-public sealed record ListLimits(int ArchiveOnOnePage = 500, int ArchiveNewest = 100, int TermsOnOnePage = 1000, int TermsByCount = 100)
+/// <param name="TermsPerLetterPage">A first letter with more terms than this continues over pages A–Z (<c>topics/a-z/c/page/2/</c>).</param>
+public sealed record ListLimits(int ArchiveOnOnePage = 500, int ArchiveNewest = 100, int TermsOnOnePage = 1000, int TermsByCount = 100, int TermsPerLetterPage = 500)
 {
     public static readonly ListLimits Default = new();
 }

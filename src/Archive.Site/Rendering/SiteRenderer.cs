@@ -133,8 +133,8 @@ public sealed class SiteRenderer
         void TermIndexPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl, string description)
         {
             Page("terms", _views.TermIndex(kind, title, terms, url, indexUrl), new PageMeta(indexUrl, title, description, kind + "-index"));
-            foreach (var letter in _views.TermLetterPages(kind, title, terms, url, indexUrl))
-                Page("terms-letter", letter, new PageMeta(letter.Url, $"{title}: {letter.Letter}", $"{title} in {site.Title} under {letter.Letter}: {letter.CountLabel}", kind + "-index"));
+            foreach (var (letter, page) in _views.TermLetterPages(kind, title, terms, url, indexUrl))
+                Page("terms-letter", letter, new PageMeta(letter.Url, PageTitle($"{title}: {letter.Letter}", page), $"{title} in {site.Title} under {letter.Letter}: {letter.CountLabel}", kind + "-index"));
         }
 
         TermIndexPages("topic", "Topics", _archive.Topics, urls.Topic, urls.Topics, $"Topics in {site.Title}, A–Z and by number of episodes");

@@ -390,17 +390,27 @@ public sealed class ViewFactory
             onePage ? [] : letters.Select(g => new TermView(g.Label, SiteUrls.LetterPage(indexUrl, g.Key), g.Terms.Count)).ToList());
     }
 
-    /// <summary>The pages of a large index, one per first letter (none when the index fits on one page, <see cref="ListLimits.TermsOnOnePage"/>).</summary>
-    public IEnumerable<TermLetterPageView> TermLetterPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
+    /// <summary>
+    /// The pages of a large index, one per first letter, continued over pages of at most
+    /// <see cref="ListLimits.TermsPerLetterPage"/> (none when the index fits on one page,
+    /// <see cref="ListLimits.TermsOnOnePage"/>); the page number is the letter's.
+    /// </summary>
+    public IEnumerable<(TermLetterPageView View, int Page)> TermLetterPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
     {
         if (terms.Count <= Lists.TermsOnOnePage) yield break;
         var letters = ByLetter(terms);
         foreach (var letter in letters)
         {
-            var pageUrl = SiteUrls.LetterPage(indexUrl, letter.Key);
-            yield return new TermLetterPageView(Site, kind, title, indexUrl, letter.Label, pageUrl, CountOf(kind, letter.Terms.Count),
-                letters.Select(l => new LinkView(l.Label, l.Key == letter.Key ? null : SiteUrls.LetterPage(indexUrl, l.Key))).ToList(),
-                letter.Terms.Select(t => TermLink(t, url)).ToList());
+            var letterUrl = SiteUrls.LetterPage(indexUrl, letter.Key);
+            var nav = letters.Select(l => new LinkView(l.Label, l.Key == letter.Key ? null : SiteUrls.LetterPage(indexUrl, l.Key))).ToList();
+            var parts = letter.Terms.Chunk(Lists.TermsPerLetterPage).ToList();
+            for (int p = 0; p < parts.Count; p++)
+            {
+                var partLinks = parts.Count == 1 ? [] : parts.Select((part, i) =>
+                    new LinkView(part[0].Name + " – " + part[^1].Name, i == p ? null : SiteUrls.ListPage(letterUrl, i + 1))).ToList();
+                yield return (new TermLetterPageView(Site, kind, title, indexUrl, letter.Label, SiteUrls.ListPage(letterUrl, p + 1), CountOf(kind, letter.Terms.Count),
+                    nav, parts[p].Select(t => TermLink(t, url)).ToList(), partLinks), p + 1);
+            }
         }
     }
 

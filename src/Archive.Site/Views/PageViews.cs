@@ -162,7 +162,7 @@ public sealed record TermIndexView(
 
 public sealed record LetterGroupView(string Letter, string Id, IReadOnlyList<TermView> Terms);
 
-/// <summary>The terms of a large index under one first letter (<c>topics/a-z/c/</c>), A–Z.</summary>
+/// <summary>The terms of a large index under one first letter (<c>topics/a-z/c/</c>, then <c>page/2/</c>… when they are many), A–Z.</summary>
 public sealed record TermLetterPageView(
     SiteView Site,
     string Kind,
@@ -172,9 +172,12 @@ public sealed record TermLetterPageView(
     string Letter,
     string Url,
     string CountLabel,
-    /// <summary>Every letter's page, this one's without a URL.</summary>
+    /// <summary>Every letter's first page, this one's without a URL.</summary>
     IReadOnlyList<LinkView> Letters,
-    IReadOnlyList<TermView> Terms);
+    /// <summary>This page's terms, A–Z.</summary>
+    IReadOnlyList<TermView> Terms,
+    /// <summary>When the letter continues over several pages: each page named by its first and last term, this one's without a URL; else empty.</summary>
+    IReadOnlyList<LinkView> Parts);
 
 /// <summary>
 /// Every episode by year and month, newest first; undated ones last. An archive of up to

@@ -2,6 +2,7 @@ using Archive.Core.Loading;
 using Archive.Cli.Benchmarking;
 using Archive.Site;
 using Archive.Site.Indexing;
+using Archive.Site.Rendering;
 using Archive.Site.Writing;
 using Archive.Tests.Support;
 
@@ -59,7 +60,7 @@ public class IncrementalBuildTests
 
     private static (LoadedArchive Archive, BuildResult Result) Build(string input, string output, bool clean = false, CancellationToken cancellation = default,
         IStageProgress? progress = null, bool search = false, long searchPartitionCharacters = SearchPartitions.DefaultMaxCharacters,
-        long searchSplitCharacters = SearchPartitions.DefaultSplitAbove)
+        long searchSplitCharacters = SearchPartitions.DefaultSplitAbove, ListLimits? lists = null)
     {
         var archive = ArchiveLoader.Load(new LoadOptions(input)
         {
@@ -73,6 +74,7 @@ public class IncrementalBuildTests
             SearchPartitionCharacters = searchPartitionCharacters,
             SearchSplitCharacters = searchSplitCharacters,
             Clean = clean,
+            Lists = lists ?? ListLimits.Default,
         }, progress, cancellation: cancellation);
         return (archive, result);
     }
@@ -146,6 +148,31 @@ public class IncrementalBuildTests
         Assert.False(Directory.Exists(Path.Combine(output, "topics", "gardens")));
         Assert.Equal(before.Keys.Count(p => !after.ContainsKey(p)), result.Removed);
         Assert.True(result.Removed >= 2);
+    }
+
+    [Fact]
+    public void A_new_episode_rewrites_the_archive_page_and_its_year_page_not_the_other_years()
+    {
+        using var temp = new TempFolder("incremental-years");
+        WriteArchive(temp);
+        temp.Write("input/alpha/old.md", EpisodeText("Kites in 2022", "Alpha Hour", "2022-05-01", "kites", "Ann Lee", "Old kites were paper."));
+        temp.Write("input/alpha/older.md", EpisodeText("Kites in 2021", "Alpha Hour", "2021-05-01", "kites", "Ann Lee", "Older kites were silk."));
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var lists = new ListLimits(ArchiveOnOnePage: 4, ArchiveNewest: 2);
+        Build(input, output, lists: lists);
+        var before = Snapshot(output);
+        Assert.Contains("archive/2021/index.html", before.Keys);
+        AgeEveryFile(output);
+
+        temp.Write("input/beta/seven.md", EpisodeText("Night Buses", "Beta Talks", "2024-02-22", "buses", "Gil Ruiz", "The last bus leaves at one."));
+        Build(input, output, lists: lists);
+        Build(input, temp.Combine("clean"), clean: true, lists: lists);
+        var after = Snapshot(output);
+        AssertSameTree(Snapshot(temp.Combine("clean")), after);
+        var written = after.Keys.Where(p => p.StartsWith("archive/", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(Path.Combine(output, p)) > LongAgo).Order(StringComparer.Ordinal);
+        Assert.Equal(["archive/2024/index.html", "archive/index.html"], written);
+        Assert.Contains("/episodes/night-buses/", Text(after["archive/2024/index.html"]));
     }
 
     [Fact]

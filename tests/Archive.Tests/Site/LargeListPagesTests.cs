@@ -1,0 +1,170 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Archive.Core.Loading;
+using Archive.Site;
+using Archive.Site.Rendering;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Site;
+
+/// <summary>
+/// A large archive's list pages are cut where <see cref="ListLimits"/> says (here set low, so a
+/// small archive stands in for 10,000 episodes): a page per year for the archive, a page per first
+/// letter for an index; every episode and term stays linked; a small archive keeps one page.
+/// </summary>
+public class LargeListPagesTests
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>Episodes over three years and one undated; topics under several letters, a digit, and one slugged like the letter pages' folder.</summary>
+    private static string WriteArchive(TempFolder temp)
+    {
+        temp.Write("input/archive.yml", "title: Harbour Radio\n");
+        var dates = new[]
+        {
+            "2022-03-04", "2022-11-20",
+            "2023-01-09", "2023-06-15", "2023-06-28", "2023-12-01",
+            "2024-02-02", "2024-02-16", "2024-04-05", "2024-05-10", "2024-05-24",
+        };
+        var topics = new[] { "anchors", "buoys", "cargo", "3d charts", "A–Z", "ballast", "anchors", "barges", "buoys", "anchors", "cargo" };
+        for (int i = 0; i < dates.Length; i++)
+            temp.Write($"input/ep-{i:00}.md", Episode($"Harbour Log {i}", dates[i], topics[i], $"Pilot {(char)('A' + i)}"));
+        temp.Write("input/ep-undated.md", Episode("Harbour Log Undated", null, "cargo", "Pilot Z"));
+        return temp.Combine("input");
+    }
+
+    private static string Episode(string title, string? date, string topic, string guest) => $"""
+        ---
+        title: "{title}"
+        show: Harbour Radio
+        {(date is null ? "" : "date: " + date)}
+        speakers: [Mo Keeper, {guest}]
+        topics: [{topic}]
+        ---
+
+        **[00:00:01] Mo Keeper:** Today on the harbour we look at {topic}.
+
+        **[00:00:07] {guest}:** The tide came in early and the boats were late.
+        """;
+
+    private static string Build(TempFolder temp, string input, ListLimits lists, string name = "site")
+    {
+        var output = temp.Combine(name);
+        SiteBuilder.Build(ArchiveLoader.Load(new LoadOptions(input)), new BuildOptions(output) { ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true, Lists = lists });
+        return output;
+    }
+
+    private static IDocument Page(string site, string path) => Parser.ParseDocument(File.ReadAllText(Path.Combine(site, path, "index.html")));
+
+    private static List<string> Links(IDocument doc, string selector) => doc.QuerySelectorAll(selector).Select(a => a.GetAttribute("href")!).ToList();
+
+    private static IEnumerable<string> EpisodeUrls(string site) =>
+        Directory.EnumerateDirectories(Path.Combine(site, "episodes")).Select(d => "/episodes/" + Path.GetFileName(d) + "/");
+
+    [Fact]
+    public void A_large_archive_has_a_page_per_year_that_together_link_every_episode()
+    {
+        using var temp = new TempFolder("year-pages");
+        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3));
+
+        var archive = Page(site, "archive");
+        Assert.Equal("12 episodes, newest first", archive.QuerySelector(".page-count")!.TextContent);
+        Assert.Equal(["/archive/2024/", "/archive/2023/", "/archive/2022/", "/archive/undated/"], Links(archive, ".year-index a"));
+        Assert.Equal(["2024 5 episodes", "2023 4 episodes", "2022 2 episodes", "Undated 1 episode"], archive.QuerySelectorAll(".year-index a").Select(a => a.TextContent));
+        // The newest whole months until at least three episodes: May (two) and April (one).
+        Assert.Equal(["May 2024", "April 2024"], archive.QuerySelectorAll("h3.month").Select(h => h.TextContent));
+        Assert.Equal(3, archive.QuerySelectorAll(".rows li").Length);
+        Assert.Equal("/archive/2024/", archive.QuerySelector(".more a")!.GetAttribute("href"));
+
+        var year = Page(site, "archive/2023");
+        Assert.Equal("Episodes from 2023", year.QuerySelector("h1")!.TextContent);
+        Assert.Equal("2023", year.QuerySelector("[aria-current=page]")!.TextContent);
+        Assert.Equal(["/archive/2024/", "/archive/2022/", "/archive/undated/"], Links(year, "nav[aria-label=Years] a"));
+        Assert.Equal(["December 2023", "June 2023", "January 2023"], year.QuerySelectorAll("h2.month").Select(h => h.TextContent));
+        Assert.Equal(["#y2023-12", "#y2023-06", "#y2023-01"], Links(year, "nav.months a"));
+        Assert.Equal("/archive/2024/", year.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("/archive/2022/", year.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Contains("Episodes from 2023 · Harbour Radio", year.Title);
+        Assert.Null(Page(site, "archive/2024").QuerySelector("a[rel=prev]"));
+        var undated = Page(site, "archive/undated");
+        Assert.Equal(["/episodes/harbour-log-undated/"], Links(undated, ".rows a"));
+        Assert.Equal("/archive/2022/", undated.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(undated.QuerySelector("a[rel=next]"));
+
+        // Every episode is linked from the year pages, once.
+        var fromYears = Directory.EnumerateDirectories(Path.Combine(site, "archive"))
+            .SelectMany(d => Links(Page(site, Path.GetRelativePath(site, d)), ".rows a")).ToList();
+        Assert.Equal(EpisodeUrls(site).Order(StringComparer.Ordinal), fromYears.Order(StringComparer.Ordinal));
+        var sitemap = File.ReadAllText(Path.Combine(site, "sitemap.xml"));
+        foreach (var page in new[] { "/archive/", "/archive/2024/", "/archive/2023/", "/archive/2022/", "/archive/undated/" })
+            Assert.Contains($"<loc>{page}</loc>", sitemap);
+        Assert.Empty(new SiteCrawler(site).Check());
+    }
+
+    [Fact]
+    public void A_small_archive_lists_every_episode_on_one_page()
+    {
+        using var temp = new TempFolder("year-pages-small");
+        var site = Build(temp, WriteArchive(temp), ListLimits.Default);
+        Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(Path.Combine(site, "archive")).Select(Path.GetFileName));
+        var archive = Page(site, "archive");
+        Assert.Empty(archive.QuerySelectorAll(".year-index"));
+        Assert.Equal(["2024", "2023", "2022", "Undated"], archive.QuerySelectorAll(".year > h2").Select(h => h.FirstChild!.TextContent.Trim()));
+        Assert.Equal(EpisodeUrls(site).Order(StringComparer.Ordinal), Links(archive, ".rows a").Order(StringComparer.Ordinal));
+        // The indexes too: every topic A–Z and all of them by number of episodes.
+        var topics = Page(site, "topics");
+        Assert.False(Directory.Exists(Path.Combine(site, "topics", "a-z", "a")));
+        int topicCount = Directory.EnumerateDirectories(Path.Combine(site, "topics")).Count();
+        Assert.Equal(topicCount, topics.QuerySelectorAll("section[aria-labelledby=az-title] .term-list a").Length);
+        Assert.Equal("By number of episodes", topics.QuerySelector("#count-title")!.TextContent);
+        Assert.Equal(topicCount, topics.QuerySelectorAll("section[aria-labelledby=count-title] a").Length);
+    }
+
+    [Fact]
+    public void A_large_index_has_a_page_per_first_letter_that_together_link_every_term()
+    {
+        using var temp = new TempFolder("letter-pages");
+        var site = Build(temp, WriteArchive(temp), new ListLimits(TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2));
+        var topicSlugs = Directory.EnumerateDirectories(Path.Combine(site, "topics")).Select(Path.GetFileName).ToList();
+        // "A–Z" is a topic whose slug is the letter pages' folder: both have their pages.
+        Assert.Contains("a-z", topicSlugs);
+        Assert.True(File.Exists(Path.Combine(site, "topics", "a-z", "index.html")));
+
+        var index = Page(site, "topics");
+        Assert.Equal("7 topics", index.QuerySelector(".page-count")!.TextContent);
+        Assert.Equal(["/topics/a-z/a/", "/topics/a-z/b/", "/topics/a-z/c/", "/topics/a-z/0-9/"], Links(index, "nav.letters a"));
+        Assert.Equal(["A", "B", "C", "0–9"], index.QuerySelectorAll("nav.letters a").Select(a => a.TextContent));
+        Assert.Empty(index.QuerySelectorAll("#az-title"));
+        Assert.Equal("Most episodes", index.QuerySelector("#count-title")!.TextContent);
+        // The three busiest: anchors and cargo (three episodes each, by name), then buoys (two).
+        Assert.Equal(["/topics/anchors/", "/topics/cargo/", "/topics/buoys/"], Links(index, "ol.term-list a"));
+
+        var a = Page(site, "topics/a-z/a");
+        Assert.Equal("Topics: A", a.QuerySelector("h1")!.TextContent);
+        Assert.Equal("A", a.QuerySelector("[aria-current=true]")!.TextContent);
+        Assert.Empty(a.QuerySelectorAll(".letter-parts"));
+        Assert.Equal("/topics/", a.QuerySelector(".kicker a")!.GetAttribute("href"));
+        Assert.Equal(["/topics/anchors/", "/topics/a-z/"], Links(a, ".term-list a"));
+        Assert.Equal(["/topics/3d-charts/"], Links(Page(site, "topics/a-z/0-9"), ".term-list a"));
+        // More terms under a letter than a page holds: it continues A–Z, each page named by its first and last.
+        var b = Page(site, "topics/a-z/b");
+        var b2 = Page(site, "topics/a-z/b/page/2");
+        Assert.Equal(["/topics/ballast/", "/topics/barges/"], Links(b, ".term-list a"));
+        Assert.Equal(["/topics/buoys/"], Links(b2, ".term-list a"));
+        Assert.Equal(["/topics/a-z/b/page/2/"], Links(b, ".letter-parts a"));
+        Assert.Equal("ballast – barges", b.QuerySelector(".letter-parts [aria-current=page]")!.TextContent);
+        Assert.Equal("/topics/a-z/b/", b2.QuerySelector(".letter-parts a")!.GetAttribute("href"));
+        Assert.Contains("Topics: B (page 2)", b2.Title);
+
+        // Every topic is linked from its letter's page, and the sitemap lists those pages.
+        var fromLetters = Directory.EnumerateFiles(Path.Combine(site, "topics", "a-z"), "index.html", SearchOption.AllDirectories)
+            .Where(f => Path.GetDirectoryName(f) != Path.Combine(site, "topics", "a-z"))
+            .SelectMany(f => Links(Parser.ParseDocument(File.ReadAllText(f)), ".term-list a")).ToList();
+        Assert.Equal(topicSlugs.Select(s => $"/topics/{s}/").Order(StringComparer.Ordinal), fromLetters.Order(StringComparer.Ordinal));
+        var sitemap = File.ReadAllText(Path.Combine(site, "sitemap.xml"));
+        Assert.Contains("<loc>/topics/a-z/0-9/</loc>", sitemap);
+        Assert.Contains("<loc>/topics/a-z/b/page/2/</loc>", sitemap);
+        Assert.Contains("<loc>/people/a-z/p/</loc>", sitemap);
+        Assert.Empty(new SiteCrawler(site).Check());
+    }
+}
