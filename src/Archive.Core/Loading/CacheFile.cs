@@ -1,11 +1,15 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Archive.Core.Loading;
 
+/// <summary>Makes a value of an entry's bytes; null when they are not one.</summary>
+internal delegate T? EntryDecoder<T>(ReadOnlySpan<byte> bytes) where T : class;
+
 /// <summary>
-/// A cache entry on disk, as JSON (<see cref="LoadCache"/>, <see cref="EnrichCache"/>): an entry
-/// that cannot be read is a miss, and one that cannot be written only costs the work again next time.
+/// A cache entry on disk (<see cref="LoadCache"/> in binary, <see cref="EnrichCache"/> as JSON): an
+/// entry that cannot be read is a miss, and one that cannot be written only costs the work again next time.
 /// </summary>
 internal static class CacheFile
 {
@@ -24,17 +28,51 @@ internal static class CacheFile
     }
 
     /// <summary>
+    /// The entry at <paramref name="path"/> as <paramref name="decode"/> makes it of the file's bytes,
+    /// or null when it is missing or unreadable. The bytes are in a pooled buffer, valid only during the call.
+    /// </summary>
+    public static T? Read<T>(string path, EntryDecoder<T> decode) where T : class
+    {
+        byte[]? buffer = null;
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            long length = RandomAccess.GetLength(handle);
+            if (length > Array.MaxLength) return null;
+            buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var bytes = buffer.AsSpan(0, (int)length);
+            int read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes[read..], read) is var n and > 0) read += n;
+            return decode(bytes[..read]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// Writes an entry atomically: into a temporary file of this process and thread, then moved
     /// into place, so a reader never sees half of it. False when it could not be written.
     /// </summary>
-    public static bool Write<T>(string path, T value, JsonTypeInfo<T> type)
+    public static bool Write<T>(string path, T value, JsonTypeInfo<T> type) =>
+        Write(path, stream => JsonSerializer.Serialize(stream, value, type));
+
+    /// <inheritdoc cref="Write{T}(string, T, JsonTypeInfo{T})"/>
+    public static bool Write(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+
+    private static bool Write(string path, Action<Stream> write)
     {
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var stream = File.Create(temporary))
-                JsonSerializer.Serialize(stream, value, type);
+                write(stream);
             File.Move(temporary, path, overwrite: true);
             return true;
         }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Serialization;
 using Archive.Core.Diagnostics;
 using Archive.Core.Model;
 using Archive.Core.Reading;
@@ -16,8 +15,8 @@ public sealed record LoadedFile(string? Format, IReadOnlyList<Episode> Episodes,
 /// files that changed. An entry is keyed by a hash of everything its result depends on: the
 /// file's bytes, its sidecars' bytes, the path messages show, and the version of the code that
 /// reads it (the readers' assemblies), so a new program never reuses a stale result. Entries
-/// are JSON files under <c>load/&lt;code version&gt;/</c>, written atomically; an entry that
-/// cannot be read is a miss. <see cref="Prune"/> drops what the last load did not use.
+/// are binary files (<see cref="LoadedFileCodec"/>) under <c>load/&lt;code version&gt;/</c>, written
+/// atomically; an entry that cannot be read, whole and exactly, is a miss. <see cref="Prune"/> drops what the last load did not use.
 /// </summary>
 public sealed class LoadCache
 {
@@ -62,14 +61,14 @@ public sealed class LoadCache
     public LoadedFile? TryGet(string key)
     {
         lock (_used) _used.Add(key);
-        return CacheFile.Read(PathOf(key), LoadCacheJson.Default.LoadedFile);
+        return CacheFile.Read(PathOf(key), bytes => LoadedFileCodec.Decode(key, bytes));
     }
 
     /// <summary>Stores an entry; a failure to write only costs a parse next time.</summary>
     public void Put(string key, LoadedFile file)
     {
         lock (_used) _used.Add(key);
-        CacheFile.Write(PathOf(key), file, LoadCacheJson.Default.LoadedFile);
+        if (LoadedFileCodec.Encode(key, file) is { } entry) CacheFile.Write(PathOf(key), entry);
     }
 
     /// <summary>Deletes entries the load did not use, and those of other code versions.</summary>
@@ -89,7 +88,7 @@ public sealed class LoadCache
                 foreach (var entry in System.IO.Directory.EnumerateFiles(version, "*", SearchOption.AllDirectories))
                 {
                     var name = Path.GetFileName(entry);
-                    if (name.EndsWith(".json", StringComparison.Ordinal) && _used.Contains(name[..^5])) continue;
+                    if (name.EndsWith(EntryExtension, StringComparison.Ordinal) && _used.Contains(name[..^EntryExtension.Length])) continue;
                     File.Delete(entry);
                 }
             }
@@ -100,7 +99,10 @@ public sealed class LoadCache
         }
     }
 
-    private string PathOf(string key) => Path.Combine(_folder, key[..2], key + ".json");
+    // Not .json: entries of the JSON format, should one be found in this folder, are never opened and are pruned.
+    private const string EntryExtension = ".bin";
+
+    private string PathOf(string key) => Path.Combine(_folder, key[..2], key + EntryExtension);
 
     /// <summary>
     /// A hash of the identities of the assemblies whose code turns bytes into episodes: this one
@@ -113,7 +115,7 @@ public sealed class LoadCache
         void Add(Assembly a) => assemblies.TryAdd(a.FullName ?? a.GetName().Name ?? "", a);
         Add(typeof(LoadCache).Assembly);
         foreach (var reader in readers) Add(reader.GetType().Assembly);
-        var text = new StringBuilder();
+        var text = new StringBuilder().Append("entry format ").Append(LoadedFileCodec.FormatVersion).Append('\n');
         foreach (var a in assemblies.Values.ToList())
         {
             text.Append(a.FullName).Append(' ').Append(a.ManifestModule.ModuleVersionId).Append('\n');
@@ -123,11 +125,3 @@ public sealed class LoadCache
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 }
-
-/// <summary>
-/// The cache's JSON, generated at compile time. It follows the records, so a property added to
-/// <see cref="Episode"/> is cached without anyone touching this (a test checks the round trip).
-/// </summary>
-[JsonSourceGenerationOptions(WriteIndented = false)]
-[JsonSerializable(typeof(LoadedFile))]
-internal sealed partial class LoadCacheJson : JsonSerializerContext;

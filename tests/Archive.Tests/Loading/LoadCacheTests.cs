@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections;
 using System.Reflection;
 using Archive.Core.Diagnostics;
@@ -73,14 +74,127 @@ public class LoadCacheTests
         var unused = cache.KeyOf([2], "b.md", []);
         cache.Put(damaged, Sample());
         cache.Put(unused, Sample());
-        var entry = Directory.EnumerateFiles(temp.Path, damaged + ".json", SearchOption.AllDirectories).Single();
+        var entry = EntryFile(temp.Path, damaged);
         File.WriteAllText(entry, "{ not json");
 
         var next = new LoadCache(temp.Path, TranscriptReaders.All);
         Assert.Null(next.TryGet(damaged));
         next.Prune();
-        Assert.Empty(Directory.EnumerateFiles(temp.Path, unused + ".json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(temp.Path, unused + ".*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void A_truncated_entry_is_a_miss_at_every_length()
+    {
+        using var temp = new TempFolder("load-cache");
+        var cache = new LoadCache(temp.Path, TranscriptReaders.All);
+        var key = cache.KeyOf([1], "a.md", []);
+        cache.Put(key, Sample());
+        var entry = EntryFile(temp.Path, key);
+        var bytes = File.ReadAllBytes(entry);
+        Assert.NotNull(LoadedFileCodec.Decode(key, bytes));
+
+        for (int length = 0; length < bytes.Length; length++)
+            Assert.Null(LoadedFileCodec.Decode(key, bytes.AsSpan(0, length)));
+        // Through the file too, as a build that was killed mid-copy would leave it.
+        File.WriteAllBytes(entry, bytes[..(bytes.Length / 2)]);
+        Assert.Null(new LoadCache(temp.Path, TranscriptReaders.All).TryGet(key));
+        File.WriteAllBytes(entry, [.. bytes, 0]);
+        Assert.Null(new LoadCache(temp.Path, TranscriptReaders.All).TryGet(key));
+    }
+
+    [Fact]
+    public void Any_flipped_bit_makes_the_entry_a_miss()
+    {
+        var key = new string('a', 64);
+        var bytes = LoadedFileCodec.Encode(key, Sample())!;
+        for (int at = 0; at < bytes.Length; at++)
+        {
+            for (int bit = 0; bit < 8; bit++)
+            {
+                var damaged = (byte[])bytes.Clone();
+                damaged[at] ^= (byte)(1 << bit);
+                Assert.True(LoadedFileCodec.Decode(key, damaged) is null, $"byte {at} bit {bit} flipped was read as an entry");
+            }
+        }
+    }
+
+    [Fact]
+    public void Damage_that_keeps_a_valid_checksum_is_a_miss_or_an_entry_never_an_exception()
+    {
+        // The decoder's own checks, behind the checksum: random damage, resealed so the checksum passes.
+        var key = new string('b', 64);
+        var bytes = LoadedFileCodec.Encode(key, Sample())!;
+        var random = new Random(12345);
+        int misses = 0;
+        for (int round = 0; round < 5000; round++)
+        {
+            var damaged = (byte[])bytes.Clone();
+            for (int k = random.Next(1, 4); k > 0; k--) damaged[random.Next(16, damaged.Length)] = (byte)random.Next(256);
+            if (random.Next(4) == 0) damaged = damaged[..random.Next(16, damaged.Length)];
+            BinaryPrimitives.WriteInt32LittleEndian(damaged.AsSpan(8), damaged.Length - 16);
+            BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(12), LoadedFileCodec.Crc32C(damaged.AsSpan(16)));
+            if (LoadedFileCodec.Decode(key, damaged) is null) misses++;
+        }
+        Assert.True(misses > 0);
+    }
+
+    [Fact]
+    public void An_entry_is_read_only_under_its_own_key()
+    {
+        using var temp = new TempFolder("load-cache");
+        var cache = new LoadCache(temp.Path, TranscriptReaders.All);
+        var a = cache.KeyOf([1], "a.md", []);
+        var b = cache.KeyOf([2], "b.md", []);
+        cache.Put(a, Sample());
+        var bPath = EntryFile(temp.Path, a).Replace(a, b, StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(bPath)!);
+        File.Copy(EntryFile(temp.Path, a), bPath);
+        Assert.Null(new LoadCache(temp.Path, TranscriptReaders.All).TryGet(b));
+    }
+
+    [Fact]
+    public void Entries_of_the_earlier_json_format_are_misses_and_are_pruned()
+    {
+        using var temp = new TempFolder("load-cache");
+        var cache = new LoadCache(temp.Path, TranscriptReaders.All);
+        var key = cache.KeyOf([1], "a.md", []);
+        // What the JSON cache wrote for an entry: load/<version>/<first two>/<key>.json, in this version's folder and in an older one's.
+        var json = """{"Format":"canonical-markdown","Episodes":[],"Diagnostics":[]}""";
+        var current = temp.Write(Path.Combine("load", cache.CodeVersion, key[..2], key + ".json"), json);
+        var older = temp.Write(Path.Combine("load", "0123456789abcdef", key[..2], key + ".json"), json);
+        Assert.Null(cache.TryGet(key));
+        // Nor is JSON read where a binary entry belongs.
+        cache.Put(key, Sample());
+        File.WriteAllText(EntryFile(temp.Path, key, ".bin"), json);
+        Assert.Null(new LoadCache(temp.Path, TranscriptReaders.All).TryGet(key));
+
+        cache.Prune();
+        Assert.False(File.Exists(current));
+        Assert.False(File.Exists(older));
+    }
+
+    [Fact]
+    public void Text_that_utf8_cannot_carry_exactly_is_not_cached()
+    {
+        using var temp = new TempFolder("load-cache");
+        var cache = new LoadCache(temp.Path, TranscriptReaders.All);
+        var key = cache.KeyOf([1], "a.md", []);
+        var sample = Sample();
+        var lone = sample with { Episodes = [sample.Episodes[0] with { Title = "half a pair \uD800 here" }] };
+        cache.Put(key, lone);
+        Assert.Null(cache.TryGet(key));
+    }
+
+    [Fact]
+    public void The_checksum_is_crc32c()
+    {
+        Assert.Equal(0xE3069283u, LoadedFileCodec.Crc32C("123456789"u8));
+        Assert.Equal(0u, LoadedFileCodec.Crc32C([]));
+    }
+
+    private static string EntryFile(string cacheFolder, string key, string extension = ".*") =>
+        Directory.EnumerateFiles(cacheFolder, key + extension, SearchOption.AllDirectories).Single();
 
     [Fact]
     public void Sidecars_are_found_beside_their_transcript()
