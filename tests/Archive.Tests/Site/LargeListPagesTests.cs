@@ -167,4 +167,15 @@ public class LargeListPagesTests
         Assert.Contains("<loc>/people/a-z/p/</loc>", sitemap);
         Assert.Empty(new SiteCrawler(site).Check());
     }
+
+    [RequiresNodeFact]
+    public void Year_and_letter_pages_have_no_html_validate_error()
+    {
+        using var temp = new TempFolder("large-list-html");
+        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2));
+        Assert.True(File.Exists(Path.Combine(site, "archive", "2023", "index.html")));
+        Assert.True(File.Exists(Path.Combine(site, "topics", "a-z", "b", "page", "2", "index.html")));
+        var errors = HtmlValidate.Errors(site);
+        Assert.True(errors.Count == 0, $"{errors.Count} html-validate errors:\n" + string.Join("\n", errors.Take(50)));
+    }
 }
