@@ -173,7 +173,7 @@ public sealed class SiteRenderer
     private void WritePage(IOutputSink files, string path, string template, PageMeta meta, string? fingerprint, Func<object> view)
     {
         if (fingerprint is not null && files.TryKeep(path, fingerprint)) return;
-        files.Write(OutputFile.Text(path, Layout(template, view(), meta)), fingerprint);
+        files.Write(new OutputFile(path, Layout(template, view(), meta)), fingerprint);
     }
 
     /// <summary>Longer titles are cut in search results and tabs: the site's name goes first, then words at the end.</summary>
@@ -209,12 +209,59 @@ public sealed class SiteRenderer
             System.Text.Json.JsonSerializer.Serialize(common));
     }
 
-    private string Layout(string template, object view, PageMeta meta)
+    /// <summary>
+    /// What the layout is rendered around: the page's content is then written in its place, so a page
+    /// goes from template to UTF-8 without being a string twice (episode pages are hundreds of KB).
+    /// Escaping would change it ('&lt;'), so a layout that escapes its content is never cut at it.
+    /// </summary>
+    private const string ContentMarker = "<archive-page-content\u0001/>";
+
+    /// <summary>Each rendering thread's buffer for the page it renders, reused from page to page.</summary>
+    [ThreadStatic] private static PageBuffer? t_buffer;
+
+    private byte[] Layout(string template, object view, PageMeta meta)
     {
-        var content = _templates.Render(template, view);
         var pageTitle = DocumentTitle(meta.Title, meta.Kind == "home" ? null : _views.Site.Title);
-        return _templates.Render("layout", new LayoutView(
+        LayoutView Around(string content) => new(
             _views.Site, pageTitle, meta.Title, meta.Description, _data.Absolute(meta.Url), _archive.Config.SiteUrl is not null,
-            meta.OpenGraphType, meta.JsonLd, content, meta.Kind, meta.Kind == "search", meta.PodcastFeed));
+            meta.OpenGraphType, meta.JsonLd, content, meta.Kind, meta.Kind == "search", meta.PodcastFeed);
+        var buffer = t_buffer ??= new PageBuffer();
+        var writer = buffer.Start();
+        var layout = _templates.Render("layout", Around(ContentMarker));
+        int at = layout.IndexOf(ContentMarker, StringComparison.Ordinal);
+        if (at < 0 || layout.IndexOf(ContentMarker, at + ContentMarker.Length, StringComparison.Ordinal) >= 0)
+        {
+            // A theme's layout that shows the content twice, or not as it is: rendered as a whole.
+            writer.Write(_templates.Render("layout", Around(_templates.Render(template, view))));
+        }
+        else
+        {
+            writer.Write(layout.AsSpan(0, at));
+            _templates.Render(writer, template, view);
+            writer.Write(layout.AsSpan(at + ContentMarker.Length));
+        }
+        return buffer.Bytes();
+    }
+
+    /// <summary>A page's bytes as they are rendered: UTF-8 without a byte order mark, as <see cref="OutputFile.Text"/> writes.</summary>
+    private sealed class PageBuffer
+    {
+        private readonly MemoryStream _bytes = new();
+        private readonly StreamWriter _writer;
+
+        public PageBuffer() => _writer = new StreamWriter(_bytes, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+
+        public TextWriter Start()
+        {
+            _writer.Flush();
+            _bytes.SetLength(0);
+            return _writer;
+        }
+
+        public byte[] Bytes()
+        {
+            _writer.Flush();
+            return _bytes.ToArray();
+        }
     }
 }

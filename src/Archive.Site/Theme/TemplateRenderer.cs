@@ -10,7 +10,7 @@ public sealed class TemplateRenderer
 {
     public static readonly string[] PageTemplates = ["layout", "home", "episode", "archive", "archive-year", "topic", "person", "show", "terms", "terms-letter", "search", "404"];
 
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _templates = new(StringComparer.Ordinal);
 
     public TemplateRenderer(Theme theme)
     {
@@ -21,7 +21,7 @@ public sealed class TemplateRenderer
         {
             try
             {
-                _templates[name] = handlebars.Compile(theme.ReadTemplate(name));
+                _templates[name] = handlebars.Compile(new StringReader(theme.ReadTemplate(name)));
             }
             catch (HandlebarsException ex)
             {
@@ -31,10 +31,19 @@ public sealed class TemplateRenderer
     }
 
     /// <summary>Renders one template. Handlebars.Net templates are safe to call from several threads.</summary>
-    public string Render(string template, object view) =>
-        _templates.TryGetValue(template, out var compiled)
-            ? compiled(view)
-            : throw new ThemeException($"the theme has no template '{template}'");
+    public string Render(string template, object view)
+    {
+        var writer = new StringWriter();
+        Render(writer, template, view);
+        return writer.ToString();
+    }
+
+    /// <summary>Renders one template into <paramref name="writer"/>: a page need not be a string before it is bytes.</summary>
+    public void Render(TextWriter writer, string template, object view)
+    {
+        if (!_templates.TryGetValue(template, out var compiled)) throw new ThemeException($"the theme has no template '{template}'");
+        compiled(writer, view);
+    }
 }
 
 public sealed class ThemeException(string message, Exception? inner = null) : Exception(message, inner);
