@@ -15,7 +15,8 @@ namespace Archive.Core.Loading;
 /// <para>
 /// Layout: the magic <c>ARLC</c>, <see cref="FormatVersion"/> (int32), the payload's length
 /// (int32) and CRC-32C (uint32), then the payload: the entry's key, then the fields in declaration
-/// order. Strings are a 7-bit count (0 for null, else UTF-8 byte length + 1) and their UTF-8 bytes;
+/// order. Strings are a 7-bit count (0 for null, else UTF-8 byte length + 1) and their UTF-8 bytes
+/// (a paragraph's speaker is named once per entry and then referred to by number);
 /// lists a 7-bit count and their items; optional values a flag byte and the value; integers
 /// little-endian. Anything that does not fit (wrong magic, version, length, checksum, key, a count
 /// beyond the bytes left, a null where a value is required) makes the entry a miss, never an error
@@ -26,7 +27,7 @@ namespace Archive.Core.Loading;
 internal static class LoadedFileCodec
 {
     /// <summary>Part of the cache's code version, so a change of layout never reads an older entry.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const uint Magic = 0x434C5241; // "ARLC" little-endian
     private const int HeaderLength = 16;
@@ -106,7 +107,7 @@ internal static class LoadedFileCodec
             w.Count(e.Paragraphs.Count);
             foreach (var p in e.Paragraphs)
             {
-                w.String(p.Speaker);
+                w.Speaker(p.Speaker);
                 w.Time(p.Start);
                 w.String(p.Text);
             }
@@ -144,7 +145,7 @@ internal static class LoadedFileCodec
                 chapters[c] = new Chapter(r.Required(), r.Time(), r.Int32());
             var paragraphs = new Paragraph[r.Count()];
             for (int p = 0; p < paragraphs.Length; p++)
-                paragraphs[p] = new Paragraph(r.String(), r.Time(), r.Required());
+                paragraphs[p] = new Paragraph(r.Speaker(), r.Time(), r.Required());
             episodes[i] = new Episode
             {
                 Title = title, Show = show, Date = date, Duration = duration, Speakers = speakers, Topics = topics,
@@ -210,6 +211,21 @@ internal static class LoadedFileCodec
         {
             Count(texts.Count);
             foreach (var text in texts) String(text);
+        }
+
+        private readonly Dictionary<string, int> _speakers = new(StringComparer.Ordinal);
+
+        /// <summary>0 for none, 1 and the name the first time, then 2 + the name's number: one string per speaker, not per paragraph.</summary>
+        public void Speaker(string? name)
+        {
+            if (name is null) Count(0);
+            else if (_speakers.TryGetValue(name, out int known)) Count(known + 2);
+            else
+            {
+                _speakers.Add(name, _speakers.Count);
+                Count(1);
+                String(name);
+            }
         }
     }
 
@@ -289,6 +305,22 @@ internal static class LoadedFileCodec
         }
 
         public string Required() => String() ?? throw new InvalidDataException("a missing value");
+
+        private List<string>? _speakers;
+
+        public string? Speaker()
+        {
+            int reference = Varint();
+            if (reference == 0) return null;
+            _speakers ??= [];
+            if (reference == 1)
+            {
+                var name = Required();
+                _speakers.Add(name);
+                return name;
+            }
+            return reference - 2 < _speakers.Count ? _speakers[reference - 2] : throw new InvalidDataException("a speaker not named before");
+        }
 
         public string[] Strings()
         {

@@ -26,7 +26,13 @@ public class LoadCacheTests
                 Summary = "**bold** summary",
                 MediaUrl = "https://example.org/a.mp3",
                 Chapters = [new Chapter("Intro", TimeSpan.FromSeconds(1.5), 0), new Chapter("Later", TimeSpan.FromMinutes(3), 1)],
-                Paragraphs = [new Paragraph("Ann", TimeSpan.FromSeconds(2), "Hello \"there\"."), new Paragraph("Bo", TimeSpan.FromMinutes(3), "Hi.")],
+                Paragraphs =
+                [
+                    new Paragraph("Ann", TimeSpan.FromSeconds(2), "Hello \"there\"."),
+                    new Paragraph(null, null, "Nobody in particular."),
+                    new Paragraph("Ann", TimeSpan.FromSeconds(2.5), "Again."),
+                    new Paragraph("Bo", TimeSpan.FromMinutes(3), "Hi."),
+                ],
                 Source = new SourceRef("in/a.md", 3),
                 Truncated = true,
                 RequestedSlug = "a-slug",
