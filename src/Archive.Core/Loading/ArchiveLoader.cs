@@ -69,7 +69,7 @@ public static class ArchiveLoader
             long start = Stopwatch.GetTimestamp();
             var file = perFile[i] = new TranscriptFile(files[i].FullPath, DisplayPath(displayRoot, files[i].FullPath));
             file.ReadBytes();
-            if (cache is not null && file.Bytes is not null)
+            if (cache is not null && file.HasBytes)
             {
                 keys[i] = cache.KeyOf(file.Bytes, file.DisplayPath, files[i].Sidecars);
                 if (!options.IgnoreCache && cache.TryGet(keys[i]!) is { } hit)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -33,25 +32,14 @@ internal static class CacheFile
     /// </summary>
     public static T? Read<T>(string path, EntryDecoder<T> decode) where T : class
     {
-        byte[]? buffer = null;
         try
         {
-            using var handle = File.OpenHandle(path);
-            long length = RandomAccess.GetLength(handle);
-            if (length > Array.MaxLength) return null;
-            buffer = ArrayPool<byte>.Shared.Rent((int)length);
-            var bytes = buffer.AsSpan(0, (int)length);
-            int read = 0;
-            while (read < bytes.Length && RandomAccess.Read(handle, bytes[read..], read) is var n and > 0) read += n;
-            return decode(bytes[..read]);
+            using var bytes = PooledFileBytes.Read(path, int.MaxValue, out _);
+            return bytes is null ? null : decode(bytes.Span);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
-        }
-        finally
-        {
-            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

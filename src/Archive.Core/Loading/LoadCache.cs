@@ -36,7 +36,7 @@ public sealed class LoadCache
     public string CodeVersion { get; }
 
     /// <summary>The key of an input file: a hash of its bytes, its sidecars, its display path and the code version.</summary>
-    public string KeyOf(byte[] bytes, string displayPath, IReadOnlyList<string> sidecars)
+    public string KeyOf(ReadOnlySpan<byte> bytes, string displayPath, IReadOnlyList<string> sidecars)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Field(ReadOnlySpan<byte> data)

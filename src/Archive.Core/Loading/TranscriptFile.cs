@@ -34,8 +34,13 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
         return file;
     }
 
-    /// <summary>The file's bytes, between <see cref="ReadBytes"/> and <see cref="Decode"/>.</summary>
-    public byte[]? Bytes { get; private set; }
+    private PooledFileBytes? _bytes;
+
+    /// <summary>Whether <see cref="Bytes"/> holds the file's bytes (read, not yet decoded or restored).</summary>
+    public bool HasBytes => _bytes is not null;
+
+    /// <summary>The file's bytes, between <see cref="ReadBytes"/> and <see cref="Decode"/> or <see cref="Restore"/>, which give their buffer back.</summary>
+    public ReadOnlySpan<byte> Bytes => _bytes is { } bytes ? bytes.Span : [];
 
     /// <summary>read: bytes → text, refusing what is not a transcript's text.</summary>
     public void Read()
@@ -49,14 +54,10 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
     {
         try
         {
-            var info = new FileInfo(FullPath);
-            if (info.Length > SourceDecoder.MaxBytes)
-            {
+            _bytes = PooledFileBytes.Read(FullPath, SourceDecoder.MaxBytes, out long length);
+            if (_bytes is null)
                 Diagnostics.Error(DisplayPath, 1,
-                    $"the file is {info.Length / (1024 * 1024)} MB; transcripts are read up to {SourceDecoder.MaxBytes / (1024 * 1024)} MB, so it was skipped");
-                return;
-            }
-            Bytes = File.ReadAllBytes(FullPath);
+                    $"the file is {length / (1024 * 1024)} MB; transcripts are read up to {SourceDecoder.MaxBytes / (1024 * 1024)} MB, so it was skipped");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -67,9 +68,9 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
     /// <summary>The second half of read: bytes → text.</summary>
     public void Decode()
     {
-        if (Bytes is null) return;
-        var decoded = SourceDecoder.Decode(Bytes);
-        Bytes = null;
+        if (_bytes is null) return;
+        var decoded = SourceDecoder.Decode(_bytes.Span);
+        ReleaseBytes();
         if (decoded.Problem is not null)
         {
             if (decoded.IsError) Diagnostics.Error(DisplayPath, decoded.ProblemLine, decoded.Problem);
@@ -85,10 +86,16 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
     /// <summary>Takes the result of an earlier load of the same bytes instead of parsing them again.</summary>
     public void Restore(LoadedFile cached)
     {
-        Bytes = null;
+        ReleaseBytes();
         Format = cached.Format;
         Episodes = cached.Episodes;
         Diagnostics.AddRange(cached.Diagnostics);
+    }
+
+    private void ReleaseBytes()
+    {
+        _bytes?.Dispose();
+        _bytes = null;
     }
 
     /// <summary>parse: text → raw episodes, with the reader that recognizes the content.</summary>
