@@ -69,14 +69,11 @@ public static class ArchiveLoader
             long start = Stopwatch.GetTimestamp();
             var file = perFile[i] = new TranscriptFile(files[i].FullPath, DisplayPath(displayRoot, files[i].FullPath));
             file.ReadBytes();
-            if (cache is not null && file.HasBytes)
+            keys[i] = cache is null ? null : file.CacheKey(cache, files[i].Sidecars);
+            if (keys[i] is not null && !options.IgnoreCache && cache!.TryGet(keys[i]!) is { } hit)
             {
-                keys[i] = cache.KeyOf(file.Bytes, file.DisplayPath, files[i].Sidecars);
-                if (!options.IgnoreCache && cache.TryGet(keys[i]!) is { } hit)
-                {
-                    file.Restore(hit);
-                    restored[i] = true;
-                }
+                file.Restore(hit);
+                restored[i] = true;
             }
             file.Decode();
             progress?.Advance("read");

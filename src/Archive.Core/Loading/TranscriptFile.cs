@@ -34,13 +34,16 @@ public sealed class TranscriptFile(string fullPath, string displayPath)
         return file;
     }
 
+    /// <summary>The file's bytes, between <see cref="ReadBytes"/> and <see cref="Decode"/> or <see cref="Restore"/>, which give their buffer back.</summary>
     private PooledFileBytes? _bytes;
 
-    /// <summary>Whether <see cref="Bytes"/> holds the file's bytes (read, not yet decoded or restored).</summary>
-    public bool HasBytes => _bytes is not null;
-
-    /// <summary>The file's bytes, between <see cref="ReadBytes"/> and <see cref="Decode"/> or <see cref="Restore"/>, which give their buffer back.</summary>
-    public ReadOnlySpan<byte> Bytes => _bytes is { } bytes ? bytes.Span : [];
+    /// <summary>
+    /// The load-cache key of the bytes <see cref="ReadBytes"/> read, or null when there are none (unreadable,
+    /// too large, or already decoded). The bytes stay in here: they are in a pooled buffer, which a
+    /// span handed out could outlive.
+    /// </summary>
+    public string? CacheKey(LoadCache cache, IReadOnlyList<string> sidecars) =>
+        _bytes is null ? null : cache.KeyOf(_bytes.Span, DisplayPath, sidecars);
 
     /// <summary>read: bytes → text, refusing what is not a transcript's text.</summary>
     public void Read()
