@@ -106,7 +106,7 @@ public static class ArchiveLoader
         var inputs = loaded.Select(l => l.Episode).ToList();
         // When every file and the settings are as last time, so is what enrich makes of them.
         var enrichCache = cache is null ? null : new EnrichCache(cache);
-        var enrichKey = enrichCache?.KeyOf(keys, perFile.Select(f => f.Episodes.Count).ToList(), config);
+        var enrichKey = enrichCache?.KeyOf(keys, config);
         var enriched = enrichKey is null || options.IgnoreCache ? null : enrichCache!.TryGet(enrichKey, inputs, enrichDiagnostics);
         bool enrichCached = enriched is not null;
         if (enriched is null)

@@ -14,8 +14,8 @@ namespace Archive.Core.Loading;
 /// all as they were (a rebuild with nothing changed, <c>archive serve</c> after a template edit)
 /// skips enrich: topics, related episodes and mentions need every episode at once and take
 /// seconds on a large archive. The entry is keyed by the code version (<see cref="LoadCache.CodeVersion"/>),
-/// the settings enrich reads (speaker aliases, topic rules) and every input file's load-cache key
-/// and number of episodes, in input order: equal keys mean equal input to enrich. It keeps what
+/// the settings enrich reads (speaker aliases, topic rules) and every input file's load-cache key,
+/// in input order: a file's key fixes what it loads as, so equal keys mean equal input to enrich. It keeps what
 /// enrich adds to each episode, and the episode itself only where enrich made it anew (aliases
 /// applied, a duplicate merged in). One entry is kept, the last load's, beside the load cache.
 /// </summary>
@@ -24,13 +24,13 @@ public sealed class EnrichCache(LoadCache cache)
     private string Folder => Path.Combine(cache.Directory, "enrich");
 
     /// <summary>The key of an enrich stage's input: null when some file has no load-cache key (it could not be read).</summary>
-    public string? KeyOf(IReadOnlyList<string?> fileKeys, IReadOnlyList<int> episodesPerFile, ArchiveConfig config)
+    public string? KeyOf(IReadOnlyList<string?> fileKeys, ArchiveConfig config)
     {
         if (fileKeys.Any(k => k is null)) return null;
         var text = new StringBuilder();
         text.Append(cache.CodeVersion).Append('\n');
         text.Append(JsonSerializer.Serialize(new EnrichSettings(config.SpeakerAliases, config.Topics), EnrichCacheJson.Default.EnrichSettings)).Append('\n');
-        for (int f = 0; f < fileKeys.Count; f++) text.Append(fileKeys[f]).Append(' ').Append(episodesPerFile[f]).Append('\n');
+        foreach (var fileKey in fileKeys) text.Append(fileKey).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
