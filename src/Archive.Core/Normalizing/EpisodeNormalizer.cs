@@ -31,13 +31,12 @@ public static class EpisodeNormalizer
 
         // Highlights are placed by their words; so are timed chapters of a whole transcript without
         // times, when all their words are found in it.
+        bool byWords = chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null);
         var chapters = paragraphs.Count == 0 || chapterSource.Count == 0 ? PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics)
             : chapterSource[0].Origin == ChapterOrigin.Highlight ? ChapterMatcher.PlaceByWords(chapterSource, paragraphs, path, diagnostics)
-            : !raw.Truncated && chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null)
-              && ChapterMatcher.PlaceIfFound(chapterSource, paragraphs) is { } found ? found
+            : byWords && !raw.Truncated && ChapterMatcher.PlaceIfFound(chapterSource, paragraphs) is { } found ? found
             // Cut off by its source: the chapters the kept text reaches are placed by their words, the rest listed as not reached.
-            : raw.Truncated && chapterSource.All(c => c.TurnIndex is null) && paragraphs.All(p => p.Start is null)
-              && ChapterMatcher.PlaceBeforeCut(chapterSource, paragraphs) is { } cut ? ReportCut(cut, chapterSource, path, diagnostics)
+            : byWords && raw.Truncated && ChapterMatcher.PlaceBeforeCut(chapterSource, paragraphs) is { } cut ? ReportCut(cut, chapterSource, path, diagnostics)
             : PlaceChapters(chapterSource, paragraphs, turnToParagraph, raw.Truncated, path, diagnostics);
         // A long transcript that offers no chapters at all gets some; the archive's own format is read as written.
         if (chapters.Count == 0 && chapterSource.Count == 0 && raw.Shape != TextShape.Exact)
