@@ -76,7 +76,8 @@ public static class ChapterMatcher
         var reach = TimeSpan.FromSeconds(Math.Round(wordsBefore[^1] / perMinute * 60));
 
         int reached = chapters.Count(c => c.Start!.Value <= reach);
-        var placed = Place(chapters.Take(reached).Select(c => c.Title).ToList(), paragraphs);
+        // Titles the text does not reach would pull the others towards its end; placed again without them.
+        var placed = reached == chapters.Count ? first : Place(chapters.Take(reached).Select(c => c.Title).ToList(), paragraphs);
         var result = new List<Chapter>(chapters.Count);
         for (int i = 0; i < chapters.Count; i++)
             result.Add(new Chapter(TitleText.Clean(chapters[i].Title), chapters[i].Start,
