@@ -199,6 +199,23 @@ public class LoadCacheTests
         Assert.Equal(0u, LoadedFileCodec.Crc32C([]));
     }
 
+    [Fact]
+    public void A_transcript_file_is_keyed_by_its_bytes_only_while_it_holds_them()
+    {
+        using var temp = new TempFolder("load-cache");
+        var path = temp.Write("a.md", "# A\n\nSome words.\n");
+        var cache = new LoadCache(temp.Combine("cache"), TranscriptReaders.All);
+        var file = new TranscriptFile(path, "a.md");
+        Assert.Null(file.CacheKey(cache, []));
+
+        file.ReadBytes();
+        Assert.Equal(cache.KeyOf(File.ReadAllBytes(path), "a.md", []), file.CacheKey(cache, []));
+        // Decoded, the pooled buffer is given back: no key of what it holds now, not the key of no bytes.
+        file.Decode();
+        Assert.NotNull(file.Source);
+        Assert.Null(file.CacheKey(cache, []));
+    }
+
     private static string EntryFile(string cacheFolder, string key, string extension = ".*") =>
         Directory.EnumerateFiles(cacheFolder, key + extension, SearchOption.AllDirectories).Single();
 
