@@ -382,8 +382,7 @@ public sealed class ViewFactory
     {
         var letters = ByLetter(terms);
         bool onePage = terms.Count <= Lists.TermsOnOnePage;
-        var byCount = terms.OrderByDescending(t => t.Episodes.Count).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(Lists.TermsByCount).Select(t => TermLink(t, url)).ToList();
+        var byCount = Busiest(terms, Lists.TermsByCount).Select(t => TermLink(t, url)).ToList();
         return new TermIndexView(Site, kind, title, CountOf(kind, terms.Count),
             onePage ? letters.Select(g => new LetterGroupView(g.Label, "letter-" + g.Key, g.Terms.Select(t => TermLink(t, url)).ToList())).ToList() : [],
             byCount, byCount.Count == terms.Count,
