@@ -371,7 +371,8 @@ public sealed class ViewFactory
             .OrderByDescending(g => g.Count()).ThenBy(g => _topics[g.Key].Name, StringComparer.OrdinalIgnoreCase)
             .Take(SideTopics).Select(g => new TermView(_topics[g.Key].Name, Urls.Topic(g.Key), g.Count())).ToList();
 
-    public static string CountLabel(int episodes) => episodes == 1 ? "1 episode" : $"{episodes.ToString("N0", CultureInfo.InvariantCulture)} episodes";
+    /// <summary>"1 episode", "1,234 episodes".</summary>
+    public static string CountLabel(int episodes) => CountOf("episode", episodes);
 
     /// <summary>
     /// The index of <paramref name="terms"/> at <paramref name="indexUrl"/>: every term A–Z, or, above
