@@ -42,7 +42,7 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
     public OutputFile Atom()
     {
         var config = archive.Config;
-        var newest = views.NewestFirst(Enumerable.Range(0, archive.Episodes.Count)).Take(AtomEntries).ToList();
+        var newest = views.AllNewestFirst.Take(AtomEntries).ToList();
         var latest = NewestDate(newest);
         return XmlOutput.Write(Urls.FileFor(Urls.Feed), xml =>
         {

@@ -62,6 +62,10 @@ public sealed class ViewFactory
             .ThenBy(i => _archive.Episodes[i].Slug, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every episode newest first, sorted once: the home page, the archive and the Atom feed list them.</summary>
+    public IReadOnlyList<int> AllNewestFirst => _allNewestFirst ??= NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
+    private IReadOnlyList<int>? _allNewestFirst;
+
     /// <summary>Episodes in the order they were published: by date, undated ones last in input order.</summary>
     private List<int> OldestFirst(IEnumerable<int> episodes) =>
         episodes
@@ -71,7 +75,7 @@ public sealed class ViewFactory
 
     public HomePageView Home()
     {
-        var newest = NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
+        var newest = AllNewestFirst;
         return new HomePageView(
             Site,
             newest.Take(HomeEpisodes).Select(Card).ToList(),
@@ -434,7 +438,7 @@ public sealed class ViewFactory
     /// <summary>The dated episodes by year, newest first, and the undated ones.</summary>
     private (List<(int Year, List<int> Episodes)> Years, List<int> Undated) ArchiveYears()
     {
-        var all = NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
+        var all = AllNewestFirst;
         var years = all.Where(i => DateOf(i) is not null).GroupBy(i => DateOf(i)!.Value.Year).Select(y => (y.Key, y.ToList())).ToList();
         return (years, all.Where(i => DateOf(i) is null).ToList());
     }
