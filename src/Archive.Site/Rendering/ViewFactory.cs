@@ -435,13 +435,15 @@ public sealed class ViewFactory
     /// <summary>True when the archive's episodes are more than one page holds (<see cref="ListLimits.ArchiveOnOnePage"/>): each year gets its own page.</summary>
     private bool ArchiveByYear => _archive.Episodes.Count > Lists.ArchiveOnOnePage;
 
-    /// <summary>The dated episodes by year, newest first, and the undated ones.</summary>
-    private (List<(int Year, List<int> Episodes)> Years, List<int> Undated) ArchiveYears()
-    {
-        var all = AllNewestFirst;
-        var years = all.Where(i => DateOf(i) is not null).GroupBy(i => DateOf(i)!.Value.Year).Select(y => (y.Key, y.ToList())).ToList();
-        return (years, all.Where(i => DateOf(i) is null).ToList());
-    }
+    /// <summary>The episodes by year, newest first, then the undated ones (<c>Year</c> null): grouped once, for <c>archive/</c> and its year pages.</summary>
+    private List<(int? Year, List<int> Episodes)> ArchiveYears() =>
+        _archiveYears ??= AllNewestFirst.GroupBy(i => DateOf(i)?.Year).Select(y => (y.Key, y.ToList())).ToList();
+    private List<(int? Year, List<int> Episodes)>? _archiveYears;
+
+    /// <summary>The page of a year of the archive (<c>archive/2017/</c>), or of its undated episodes.</summary>
+    private LinkView YearPage(int? year) => year is { } y
+        ? new LinkView(y.ToString(CultureInfo.InvariantCulture), Urls.ArchiveYear(y))
+        : new LinkView("Undated", Urls.ArchiveUndated);
 
     private DateOnly? DateOf(int index) => _archive.Episodes[index].Episode.Date;
 
@@ -462,24 +464,28 @@ public sealed class ViewFactory
     /// </summary>
     public EpisodeArchiveView EpisodeArchive()
     {
-        var (years, undated) = ArchiveYears();
+        var years = ArchiveYears();
+        var dated = years.Where(y => y.Year is not null).ToList();
         var count = CountLabel(_archive.Episodes.Count);
         if (!ArchiveByYear)
             return new EpisodeArchiveView(Site, count,
-                years.Select(y => new YearView(y.Year.ToString(CultureInfo.InvariantCulture), $"y{y.Year}", CountLabel(y.Episodes.Count), Months(y.Episodes))).ToList(),
-                undated.Select(Card).ToList(), [], [], null);
+                dated.Select(y => new YearView(YearPage(y.Year).Name, $"y{y.Year}", CountLabel(y.Episodes.Count), Months(y.Episodes))).ToList(),
+                years.Where(y => y.Year is null).SelectMany(y => y.Episodes).Select(Card).ToList(), [], [], null);
 
-        var yearPages = years.Select(y => new YearLinkView(y.Year.ToString(CultureInfo.InvariantCulture), Urls.ArchiveYear(y.Year), CountLabel(y.Episodes.Count))).ToList();
-        if (undated.Count > 0) yearPages.Add(new YearLinkView("Undated", Urls.ArchiveUndated, CountLabel(undated.Count)));
+        var yearPages = years.Select(y =>
+        {
+            var page = YearPage(y.Year);
+            return new YearLinkView(page.Name, page.Url!, CountLabel(y.Episodes.Count));
+        }).ToList();
         var newest = new List<MonthView>();
         int shown = 0;
-        foreach (var month in Months(years.SelectMany(y => y.Episodes)))
+        foreach (var month in Months(dated.SelectMany(y => y.Episodes)))
         {
             if (shown >= Lists.ArchiveNewest) break;
             newest.Add(month);
             shown += month.Episodes.Count;
         }
-        var newestYear = years.Count > 0 ? new LinkView(yearPages[0].Year, yearPages[0].Url) : null;
+        var newestYear = dated.Count > 0 ? YearPage(dated[0].Year) : null;
         return new EpisodeArchiveView(Site, count, [], [], yearPages, newest, newestYear);
     }
 
@@ -487,19 +493,17 @@ public sealed class ViewFactory
     public IEnumerable<ArchiveYearPageView> ArchiveYearPages()
     {
         if (!ArchiveByYear) yield break;
-        var (years, undated) = ArchiveYears();
-        var pages = years.Select(y => (Name: y.Year.ToString(CultureInfo.InvariantCulture), Url: Urls.ArchiveYear(y.Year), y.Episodes)).ToList();
-        if (undated.Count > 0) pages.Add(("Undated", Urls.ArchiveUndated, undated));
-        for (int p = 0; p < pages.Count; p++)
+        var years = ArchiveYears();
+        var pages = years.Select(y => YearPage(y.Year)).ToList();
+        for (int p = 0; p < years.Count; p++)
         {
-            var (name, url, episodes) = pages[p];
-            bool isUndated = p == years.Count;
-            yield return new ArchiveYearPageView(Site, isUndated ? "Undated episodes" : $"Episodes from {name}", url, CountLabel(episodes.Count),
-                pages.Select((y, i) => new LinkView(y.Name, i == p ? null : y.Url)).ToList(),
-                isUndated ? [] : Months(episodes),
-                isUndated ? episodes.Select(Card).ToList() : [],
-                p > 0 ? new LinkView(pages[p - 1].Name, pages[p - 1].Url) : null,
-                p + 1 < pages.Count ? new LinkView(pages[p + 1].Name, pages[p + 1].Url) : null);
+            var (year, episodes) = years[p];
+            yield return new ArchiveYearPageView(Site, year is null ? "Undated episodes" : $"Episodes from {pages[p].Name}", pages[p].Url!, CountLabel(episodes.Count),
+                pages.Select((page, i) => i == p ? page with { Url = null } : page).ToList(),
+                year is null ? [] : Months(episodes),
+                year is null ? episodes.Select(Card).ToList() : [],
+                p > 0 ? pages[p - 1] : null,
+                p + 1 < pages.Count ? pages[p + 1] : null);
         }
     }
 
