@@ -447,15 +447,14 @@ public sealed class ViewFactory
 
     private DateOnly? DateOf(int index) => _archive.Episodes[index].Episode.Date;
 
-    /// <summary>Dated episodes (newest first) by month.</summary>
-    private List<MonthView> Months(IEnumerable<int> newestFirst) =>
+    /// <summary>Dated episodes (newest first) by month, each month's view made as it is taken.</summary>
+    private IEnumerable<MonthView> Months(IEnumerable<int> newestFirst) =>
         newestFirst.GroupBy(i => (DateOf(i)!.Value.Year, DateOf(i)!.Value.Month))
             .Select(m => new MonthView(
                 CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m.Key.Month) + " " + m.Key.Year.ToString(CultureInfo.InvariantCulture),
                 $"y{m.Key.Year}-{m.Key.Month:00}",
                 CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m.Key.Month),
-                m.Select(Card).ToList()))
-            .ToList();
+                m.Select(Card).ToList()));
 
     /// <summary>
     /// <c>archive/</c>: every episode by year and month; or, when years have their own pages, links
@@ -469,7 +468,7 @@ public sealed class ViewFactory
         var count = CountLabel(_archive.Episodes.Count);
         if (!ArchiveByYear)
             return new EpisodeArchiveView(Site, count,
-                dated.Select(y => new YearView(YearPage(y.Year).Name, $"y{y.Year}", CountLabel(y.Episodes.Count), Months(y.Episodes))).ToList(),
+                dated.Select(y => new YearView(YearPage(y.Year).Name, $"y{y.Year}", CountLabel(y.Episodes.Count), Months(y.Episodes).ToList())).ToList(),
                 years.Where(y => y.Year is null).SelectMany(y => y.Episodes).Select(Card).ToList(), [], [], null);
 
         var yearPages = years.Select(y =>
@@ -479,6 +478,7 @@ public sealed class ViewFactory
         }).ToList();
         var newest = new List<MonthView>();
         int shown = 0;
+        // Only the months shown are made, not every month of every year.
         foreach (var month in Months(dated.SelectMany(y => y.Episodes)))
         {
             if (shown >= Lists.ArchiveNewest) break;
@@ -500,7 +500,7 @@ public sealed class ViewFactory
             var (year, episodes) = years[p];
             yield return new ArchiveYearPageView(Site, year is null ? "Undated episodes" : $"Episodes from {pages[p].Name}", pages[p].Url!, CountLabel(episodes.Count),
                 pages.Select((page, i) => i == p ? page with { Url = null } : page).ToList(),
-                year is null ? [] : Months(episodes),
+                year is null ? [] : Months(episodes).ToList(),
                 year is null ? episodes.Select(Card).ToList() : [],
                 p > 0 ? pages[p - 1] : null,
                 p + 1 < pages.Count ? pages[p + 1] : null);
