@@ -129,11 +129,12 @@ public sealed class SiteRenderer
         foreach (var year in _views.ArchiveYearPages())
             Page("archive-year", year, new PageMeta(year.Url, year.Title, $"{year.Title} in {site.Title}: {year.CountLabel}, newest first", "archive-year"));
 
-        // An index, and its pages per first letter when it is too long for one (ViewFactory.TermLetterPages).
+        // An index, and its pages per first letter when it is too long for one (ViewFactory.TermIndex).
         void TermIndexPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl, string description)
         {
-            Page("terms", _views.TermIndex(kind, title, terms, url, indexUrl), new PageMeta(indexUrl, title, description, kind + "-index"));
-            foreach (var (letter, page) in _views.TermLetterPages(kind, title, terms, url, indexUrl))
+            var (index, letterPages) = _views.TermIndex(kind, title, terms, url, indexUrl);
+            Page("terms", index, new PageMeta(indexUrl, title, description, kind + "-index"));
+            foreach (var (letter, page) in letterPages)
                 Page("terms-letter", letter, new PageMeta(letter.Url, PageTitle($"{title}: {letter.Letter}", page), $"{title} in {site.Title} under {letter.Letter}: {letter.CountLabel}", kind + "-index"));
         }
 

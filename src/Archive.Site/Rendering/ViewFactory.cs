@@ -380,33 +380,33 @@ public sealed class ViewFactory
 
     /// <summary>
     /// The index of <paramref name="terms"/> at <paramref name="indexUrl"/>: every term A–Z, or, above
-    /// <see cref="ListLimits.TermsOnOnePage"/>, links to a page per first letter
-    /// (<see cref="TermLetterPages"/>); and the terms with the most episodes.
+    /// <see cref="ListLimits.TermsOnOnePage"/>, links to a page per first letter; and the terms with
+    /// the most episodes. With it, those letters' pages (none when the index fits on one page), each
+    /// continued over pages of at most <see cref="ListLimits.TermsPerLetterPage"/>; the page number
+    /// is the letter's. The terms are grouped by letter once for both.
     /// </summary>
-    public TermIndexView TermIndex(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
+    public (TermIndexView Index, IEnumerable<(TermLetterPageView View, int Page)> LetterPages) TermIndex(
+        string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
     {
         var letters = ByLetter(terms);
         bool onePage = terms.Count <= Lists.TermsOnOnePage;
         var byCount = Busiest(terms, Lists.TermsByCount).Select(t => TermLink(t, url)).ToList();
-        return new TermIndexView(Site, kind, title, CountOf(kind, terms.Count),
+        var index = new TermIndexView(Site, kind, title, CountOf(kind, terms.Count),
             onePage ? letters.Select(g => new LetterGroupView(g.Label, "letter-" + g.Key, g.Terms.Select(t => TermLink(t, url)).ToList())).ToList() : [],
             byCount, byCount.Count == terms.Count,
             onePage ? [] : letters.Select(g => new TermView(g.Label, SiteUrls.LetterPage(indexUrl, g.Key), g.Terms.Count)).ToList());
+        return (index, onePage ? [] : LetterPages(kind, title, letters, url, indexUrl));
     }
 
-    /// <summary>
-    /// The pages of a large index, one per first letter, continued over pages of at most
-    /// <see cref="ListLimits.TermsPerLetterPage"/> (none when the index fits on one page,
-    /// <see cref="ListLimits.TermsOnOnePage"/>); the page number is the letter's.
-    /// </summary>
-    public IEnumerable<(TermLetterPageView View, int Page)> TermLetterPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl)
+    private IEnumerable<(TermLetterPageView View, int Page)> LetterPages(
+        string kind, string title, List<(string Key, string Label, List<TaxonomyTerm> Terms)> letters, Func<string, string> url, string indexUrl)
     {
-        if (terms.Count <= Lists.TermsOnOnePage) yield break;
-        var letters = ByLetter(terms);
-        foreach (var letter in letters)
+        var firstPages = letters.Select(l => new LinkView(l.Label, SiteUrls.LetterPage(indexUrl, l.Key))).ToList();
+        for (int n = 0; n < letters.Count; n++)
         {
-            var letterUrl = SiteUrls.LetterPage(indexUrl, letter.Key);
-            var nav = letters.Select(l => new LinkView(l.Label, l.Key == letter.Key ? null : SiteUrls.LetterPage(indexUrl, l.Key))).ToList();
+            var letter = letters[n];
+            var letterUrl = firstPages[n].Url!;
+            var nav = firstPages.Select((page, i) => i == n ? page with { Url = null } : page).ToList();
             var parts = letter.Terms.Chunk(Lists.TermsPerLetterPage).ToList();
             for (int p = 0; p < parts.Count; p++)
             {
