@@ -168,6 +168,31 @@ public class LargeListPagesTests
         Assert.Empty(new SiteCrawler(site).Check());
     }
 
+    [Fact]
+    public void Year_and_letter_pages_link_under_the_base_path()
+    {
+        using var temp = new TempFolder("large-list-base");
+        var input = WriteArchive(temp);
+        var site = temp.Combine("site");
+        var archive = ArchiveLoader.Load(new LoadOptions(input) { BaseUrl = "/harbour/" });
+        SiteBuilder.Build(archive, new BuildOptions(site)
+        {
+            ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true,
+            Lists = new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2),
+        });
+
+        Assert.Equal(["/harbour/archive/2024/", "/harbour/archive/2023/", "/harbour/archive/2022/", "/harbour/archive/undated/"], Links(Page(site, "archive"), ".year-index a"));
+        var year = Page(site, "archive/2023");
+        Assert.Equal(["/harbour/archive/2024/", "/harbour/archive/2022/", "/harbour/archive/undated/"], Links(year, "nav[aria-label=Years] a"));
+        Assert.Equal("/harbour/archive/", year.QuerySelector(".kicker a")!.GetAttribute("href"));
+        Assert.Equal(["/harbour/topics/a-z/a/", "/harbour/topics/a-z/b/", "/harbour/topics/a-z/c/", "/harbour/topics/a-z/0-9/"], Links(Page(site, "topics"), "nav.letters a"));
+        var b = Page(site, "topics/a-z/b");
+        Assert.Equal("/harbour/topics/", b.QuerySelector(".kicker a")!.GetAttribute("href"));
+        Assert.Equal(["/harbour/topics/a-z/b/page/2/"], Links(b, ".letter-parts a"));
+        Assert.All(Links(b, ".term-list a"), href => Assert.StartsWith("/harbour/topics/", href));
+        Assert.Empty(new SiteCrawler(site, "/harbour/").Check());
+    }
+
     [RequiresNodeFact]
     public void Year_and_letter_pages_have_no_html_validate_error()
     {
