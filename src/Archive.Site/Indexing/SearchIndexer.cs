@@ -53,7 +53,7 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
                 if (writer.TryKeepAll(key)) kept++;
                 else toIndex.Add((partition, key));
             }
-            var files = IndexSideBySide(toIndex.Select(p => p.Partition).ToList(), records, scratch, writer.Staging,
+            var files = IndexSideBySide(toIndex.Select(p => p.Partition).ToList(), records, scratch, writer,
                 maxCharacters, Math.Max(1, parallel ?? Environment.ProcessorCount), cancellation);
             for (int p = 0; p < toIndex.Count; p++)
             {
@@ -77,7 +77,7 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
     /// run and the text of those running and the next together stays within <paramref name="maxCharacters"/>
     /// (or nothing runs). Returns each partition's files. A failure stops the others.
     /// </summary>
-    private List<string>[] IndexSideBySide(IReadOnlyList<SearchPartition> partitions, SearchRecords records, string scratch, string site,
+    private List<string>[] IndexSideBySide(IReadOnlyList<SearchPartition> partitions, SearchRecords records, string scratch, SiteWriter site,
         long maxCharacters, int parallel, CancellationToken cancellation)
     {
         var files = new List<string>[partitions.Count];
@@ -121,7 +121,7 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
     }
 
     /// <summary>Runs Pagefind over the partition's records and moves its bundle into the site; returns the site-relative paths of the files.</summary>
-    private List<string> Index(SearchPartition partition, SearchRecords records, string scratch, string site, CancellationToken cancellation)
+    private List<string> Index(SearchPartition partition, SearchRecords records, string scratch, SiteWriter site, CancellationToken cancellation)
     {
         var recordsDirectory = Path.Combine(scratch, "records");
         Parallel.ForEach(partition.Episodes, new ParallelOptions { CancellationToken = cancellation }, i =>
@@ -140,9 +140,7 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
             var inBundle = Path.GetRelativePath(bundle, file).Replace('\\', '/');
             if (!partition.IsPrimary && !IsIndexFile(inBundle)) continue;
             var relative = partition.Folder + inBundle;
-            var target = SiteWriter.ResolveInside(site, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(file, target);
+            site.MoveIn(file, relative);
             moved.Add(relative);
         }
         return moved;

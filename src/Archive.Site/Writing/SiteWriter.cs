@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -10,9 +11,16 @@ namespace Archive.Site.Writing;
 /// <para>
 /// Writes are incremental: a file whose bytes equal the previous output's is not written again
 /// but hard-linked from it (copied, with its time, where links are impossible), so it keeps its
-/// modification time and a deploy or a diff shows only what changed. Files the new site does not
-/// have are simply not in the staging folder, so the swap removes them. Nothing is ever written
-/// into a linked file: every changed file is a new file in the staging folder.
+/// modification time and a deploy or a diff shows only what changed. Nothing is ever written
+/// into a linked file: whatever the staging folder holds at a path is unlinked first, and every
+/// changed file is a new file.
+/// </para>
+/// <para>
+/// The staging folder starts as the site before last (kept in the cache folder as the spare
+/// tree), not empty: its folders already exist, and making a folder costs far more than linking
+/// a file (170 µs against 7 µs on ext4; a site of 1,000 episodes has 3,300 folders). What it
+/// holds that the new site does not is deleted before the swap (<see cref="Commit"/>), and the
+/// site the swap replaces becomes the next spare.
 /// </para>
 /// <para>
 /// Files written with a key (what their bytes were made from) are listed with it in a manifest
@@ -34,6 +42,9 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     private readonly bool _reuse;
     private readonly FileStream _lock;
     private readonly string _cache;
+    private readonly string _spare;
+    // Every site-relative path the new site has: what the staging folder holds besides them is stale.
+    private readonly ConcurrentDictionary<string, bool> _present = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Made> _previousManifest;
     private readonly ConcurrentDictionary<string, Made> _manifest = new(StringComparer.Ordinal);
     // Staging folders made so far: each file would otherwise cost a mkdir call (a second of a rebuild that keeps 8,000 files).
@@ -55,11 +66,14 @@ public sealed class SiteWriter : IDisposable, IOutputSink
             RecoverInterruptedSwap();
             if (Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any() && !File.Exists(Path.Combine(_output, MarkerFile)))
                 throw new IOException($"the output folder '{outputDirectory}' already holds files the archive did not write; choose an empty folder or delete it first");
-            // Leftovers of builds that died: the lock says none is running now.
+            _spare = Path.Combine(_cache, "spare");
+            // Leftovers of builds that died (the lock says none is running now): one may serve as the spare.
             foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*"))
-                Directory.Delete(stale, recursive: true);
+                if (!Directory.Exists(_spare) && TryMove(stale, _spare)) continue;
+                else Directory.Delete(stale, recursive: true);
             Staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
-            Directory.CreateDirectory(Staging);
+            // A clean build starts from nothing, as its name says.
+            if (!(reuseUnchanged && Directory.Exists(_spare) && TryMove(_spare, Staging))) Directory.CreateDirectory(Staging);
         }
         catch
         {
@@ -95,15 +109,53 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     /// <summary>Writes one file into the staging folder. Safe to call from several threads for different paths.</summary>
     public void Write(OutputFile file, string? key = null)
     {
-        var full = ResolveInside(Staging, file.Path);
-        EnsureFolderOf(full);
+        var full = Vacate(file.Path);
         if (_reuse && TryReuse(file.Path, full, file.Content)) Interlocked.Increment(ref _unchanged);
         else
         {
             File.WriteAllBytes(full, file.Content);
             Interlocked.Increment(ref _written);
         }
+        _present[file.Path] = true;
         if (key is not null) Remember(file.Path, key, full);
+    }
+
+    /// <summary>Moves a file a tool made (outside the site, on the same disk) into the staging folder at <paramref name="relative"/>.</summary>
+    public void MoveIn(string file, string relative)
+    {
+        File.Move(file, Vacate(relative));
+        _present[relative] = true;
+    }
+
+    /// <summary>
+    /// The staging path of <paramref name="relative"/>, its folder made and nothing at it: a file
+    /// left there by the spare tree may be a link to the live site's, never to be written into.
+    /// </summary>
+    private string Vacate(string relative)
+    {
+        var full = ResolveInside(Staging, relative);
+        EnsureFolderOf(full);
+        // A folder where the new site has a file (the spare tree is an older site): it goes.
+        if (!TryDelete(full)) Directory.Delete(full, recursive: true);
+        return full;
+    }
+
+    /// <summary>Deletes the file at <paramref name="full"/> if any; false when a folder is there.</summary>
+    private static bool TryDelete(string full)
+    {
+        try
+        {
+            File.Delete(full);
+            return true;
+        }
+        catch (UnauthorizedAccessException) when (Directory.Exists(full))
+        {
+            return false;
+        }
+        catch (IOException) when (Directory.Exists(full))
+        {
+            return false;
+        }
     }
 
     public bool TryKeep(string path, string key)
@@ -126,7 +178,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
         for (int n = 0; n < files.Count; n++)
         {
             if (LinkFromPrevious(files[n].Path)) continue;
-            for (int linked = 0; linked < n; linked++) File.Delete(ResolveInside(Staging, files[linked].Path));
+            // Not kept after all: what was linked is stale, deleted before the swap.
             return false;
         }
         foreach (var (path, made) in files) Kept(path, made);
@@ -141,18 +193,23 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     }
 
     /// <summary>Hard-links the previous output's file into the staging folder; false when it cannot (a copy would get a new time: make it again instead).</summary>
-    private bool LinkFromPrevious(string path)
-    {
-        var full = ResolveInside(Staging, path);
-        EnsureFolderOf(full);
-        return HardLink.TryCreate(ResolveInside(_output, path), full);
-    }
+    private bool LinkFromPrevious(string path) => HardLink.TryCreate(ResolveInside(_output, path), Vacate(path));
 
     private void EnsureFolderOf(string file)
     {
         var folder = Path.GetDirectoryName(file)!;
         if (_folders.ContainsKey(folder)) return;
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (IOException)
+        {
+            // A file of the spare tree where the new site has a folder: it goes.
+            for (var above = folder; above.Length > Staging.Length; above = Path.GetDirectoryName(above)!)
+                if (File.Exists(above)) File.Delete(above);
+            Directory.CreateDirectory(folder);
+        }
         _folders.TryAdd(folder, true);
     }
 
@@ -160,6 +217,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     {
         Interlocked.Increment(ref _unchanged);
         Interlocked.Increment(ref _notRemade);
+        _present[path] = true;
         _manifest[path] = made;
     }
 
@@ -201,11 +259,12 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     public void Commit()
     {
         Write(OutputFile.Text(MarkerFile, "This folder is generated by `archive build` and replaced on every build.\n"));
+        RemoveStale();
         string? previous = null;
         if (Directory.Exists(_output))
         {
             Removed = Directory.EnumerateFiles(_output, "*", SearchOption.AllDirectories)
-                .Count(f => !File.Exists(Path.Combine(Staging, Path.GetRelativePath(_output, f))));
+                .Count(f => !_present.ContainsKey(Relative(_output, f)));
             previous = PreviousFolder(_output);
             if (Directory.Exists(previous)) Directory.Delete(previous, true);
             // Between these two moves the output folder is missing; a build that dies there is
@@ -215,14 +274,69 @@ public sealed class SiteWriter : IDisposable, IOutputSink
         Directory.Move(Staging, _output);
         _committed = true;
         WriteManifest();
-        if (previous is not null) Directory.Delete(previous, recursive: true);
+        if (previous is not null) KeepAsSpare(previous);
+    }
+
+    /// <summary>Deletes what the staging folder holds that the new site does not: files, and folders with none of its files.</summary>
+    private void RemoveStale()
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in _present.Keys)
+            for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1)) folders.Add(path[..slash]);
+        var staleFolders = new List<string>();
+        var staleFiles = new List<string>();
+        var entries = new FileSystemEnumerable<(string Full, bool IsFolder)>(Staging, (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            // A folder the new site has none of is deleted whole, not walked.
+            ShouldRecursePredicate = (ref FileSystemEntry e) => folders.Contains(Relative(Staging, e.ToFullPath())),
+        };
+        foreach (var (full, isFolder) in entries)
+        {
+            var relative = Relative(Staging, full);
+            if (isFolder ? !folders.Contains(relative) : !_present.ContainsKey(relative)) (isFolder ? staleFolders : staleFiles).Add(full);
+        }
+        foreach (var file in staleFiles) File.Delete(file);
+        foreach (var folder in staleFolders) Directory.Delete(folder, recursive: true);
+    }
+
+    private static string Relative(string root, string full) => full[(root.Length + 1)..].Replace('\\', '/');
+
+    /// <summary>The replaced site becomes the next build's staging folder; when it cannot, it is deleted.</summary>
+    private void KeepAsSpare(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(_spare)) Directory.Delete(_spare, recursive: true);
+            if (TryMove(folder, _spare)) return;
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // What is left is cleaned up by the next build.
+        }
+    }
+
+    /// <summary>Moves a folder; false when it cannot (another disk, say).</summary>
+    private static bool TryMove(string from, string to)
+    {
+        try
+        {
+            Directory.Move(from, to);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()
     {
         if (!_committed && Directory.Exists(Staging))
         {
-            try { Directory.Delete(Staging, recursive: true); }
+            // What a failed build wrote is a spare tree like any other.
+            try { if (Directory.Exists(_spare) || !TryMove(Staging, _spare)) Directory.Delete(Staging, recursive: true); }
             catch (IOException) { /* a leftover staging folder is removed by the next build */ }
             catch (UnauthorizedAccessException) { }
         }

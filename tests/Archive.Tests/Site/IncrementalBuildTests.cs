@@ -399,6 +399,76 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void Builds_that_start_from_the_site_before_last_still_equal_a_clean_build()
+    {
+        using var temp = new TempFolder("incremental");
+        WriteArchive(temp);
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var spare = temp.Combine(".archive-cache", "site", "spare");
+        void AssertEqualsClean()
+        {
+            var clean = temp.Combine("clean");
+            Build(input, clean, clean: true);
+            AssertSameTree(Snapshot(clean), Snapshot(output));
+            Directory.Delete(clean, recursive: true);
+            Assert.Empty(Directory.EnumerateDirectories(temp.Path, ".site.*"));
+        }
+
+        Build(input, output);
+        Assert.False(Directory.Exists(spare)); // the first site replaced nothing
+        Build(input, output);
+        Assert.True(Directory.Exists(spare)); // the first site, kept for the next build to start from
+
+        // The third build starts from the first site: one episode new, one changed, one gone.
+        temp.Write("input/alpha/seven.md", EpisodeText("Kites Again", "Alpha Hour", "2024-01-22", "kites", "Gil Ruiz", "Stunt kites have two lines."));
+        temp.Write("input/alpha/two.md", EpisodeText("Tides Explained", "Alpha Hour", "2024-01-08", "tides", "Bo Park", "The moon and the sun pull the sea."));
+        File.Delete(temp.Combine("input", "beta", "five.md"));
+        Build(input, output);
+        AssertEqualsClean();
+        Assert.False(Directory.Exists(Path.Combine(output, "episodes", "moss-gardens")));
+        Assert.False(Directory.Exists(Path.Combine(output, "topics", "gardens")));
+
+        // The fourth starts from the second: the gone episode back, another gone.
+        temp.Write("input/beta/five.md", EpisodeText("Moss Gardens", "Beta Talks", "2024-02-08", "gardens", "Ed Yoon", "Moss likes shade."));
+        File.Delete(temp.Combine("input", "alpha", "three.md"));
+        Build(input, output);
+        AssertEqualsClean();
+        Assert.True(File.Exists(Path.Combine(output, "episodes", "moss-gardens", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "episodes", "bread-at-home")));
+    }
+
+    [Fact]
+    public void A_file_changed_in_a_staging_folder_made_from_the_site_before_last_never_changes_the_live_site()
+    {
+        using var temp = new TempFolder("incremental");
+        var output = temp.Combine("site");
+        void Site(bool commit, params (string Path, string Text)[] files)
+        {
+            using var writer = new SiteWriter(output);
+            foreach (var (path, text) in files) writer.Write(OutputFile.Text(path, text));
+            if (commit) writer.Commit();
+        }
+        string[] Files() => [.. Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
+        Site(true, ("a.txt", "one"), ("x/index.html", "x"), ("y", "y"));
+        // The same bytes again: linked from the first site, so the first site (the spare) and
+        // the live one share these files.
+        Site(true, ("a.txt", "one"), ("x/index.html", "x"), ("y", "y"));
+
+        // Written over the first site's a.txt, then the build fails: the live a.txt is untouched.
+        Site(false, ("a.txt", "two"));
+        Assert.Equal("one", File.ReadAllText(Path.Combine(output, "a.txt")));
+
+        // A file where the spare tree has a folder, a folder where it has a file, and nothing else left over.
+        Site(true, ("a.txt", "two"), ("x", "now a file"), ("y/index.html", "now a folder"));
+        Assert.Equal([".archive-output", "a.txt", "x", "y/index.html"], Files());
+        Assert.Equal("two", File.ReadAllText(Path.Combine(output, "a.txt")));
+        Assert.Equal("now a file", File.ReadAllText(Path.Combine(output, "x")));
+    }
+
+    [Fact]
     public void A_build_that_died_between_moving_the_old_site_aside_and_the_new_one_in_is_repaired()
     {
         using var temp = new TempFolder("incremental");
