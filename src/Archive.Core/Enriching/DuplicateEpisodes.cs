@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Archive.Core.Diagnostics;
 using Archive.Core.Model;
 using Archive.Core.Text;
@@ -98,32 +100,38 @@ public static class DuplicateEpisodes
             distinct.Add(m);
         }
 
-        // Postings (phrase → the texts that have it) as one sorted array of (phrase, text) rather
-        // than a list per phrase: each text has hundreds of phrases, nearly all its own.
+        // Postings (phrase → the texts that have it) as one sorted array rather than a list per
+        // phrase: each text has hundreds of phrases, nearly all its own. Each posting is one number,
+        // the phrase's hash in the high bits and the text (its place in distinct, which is in
+        // episode order) in the low ones, so they sort as plain integers; the hash keeps 48 bits
+        // or more (a group of up to 65,536 texts).
+        int textBits = Math.Max(1, 64 - BitOperations.LeadingZeroCount((ulong)distinct.Count));
+        ulong textMask = (1UL << textBits) - 1;
         int total = 0;
         foreach (var m in distinct) total += fingerprints[m].Length;
-        var postings = new (ulong Phrase, int Text)[total];
+        var postings = new ulong[total];
         int filled = 0;
         for (int t = 0; t < distinct.Count; t++)
-            foreach (var phrase in fingerprints[distinct[t]]) postings[filled++] = (phrase, t);
+            foreach (var phrase in fingerprints[distinct[t]]) postings[filled++] = (phrase & ~textMask) | (uint)t;
         Array.Sort(postings);
         int common = Math.Max(CommonPhrase, distinct.Count / 10);
-        // Pairs of texts (places in distinct, which is in episode order) and the phrases they share.
+        // Pairs of texts and the phrases they share.
         var shared = new Dictionary<(int, int), int>();
         // The phrases of each text that are not boilerplate shared by many episodes.
         var informative = new int[distinct.Count];
         for (int from = 0, to; from < postings.Length; from = to)
         {
-            for (to = from + 1; to < postings.Length && postings[to].Phrase == postings[from].Phrase; to++) { }
+            ulong phraseOf = postings[from] & ~textMask;
+            for (to = from + 1; to < postings.Length && (postings[to] & ~textMask) == phraseOf; to++) { }
             int count = to - from;
             if (count > common) continue;
-            for (int x = from; x < to; x++) informative[postings[x].Text]++;
+            for (int x = from; x < to; x++) informative[(int)(postings[x] & textMask)]++;
             if (count < 2) continue;
             for (int x = from; x < to; x++)
                 for (int y = x + 1; y < to; y++)
                 {
-                    var pair = (postings[x].Text, postings[y].Text);
-                    shared[pair] = shared.GetValueOrDefault(pair) + 1;
+                    var pair = ((int)(postings[x] & textMask), (int)(postings[y] & textMask));
+                    CollectionsMarshal.GetValueRefOrAddDefault(shared, pair, out _)++;
                 }
         }
         foreach (var ((a, b), count) in shared.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
@@ -198,9 +206,8 @@ public static class DuplicateEpisodes
     /// <summary>Every three-word phrase of the episode's title, notes, chapter titles and first words of transcript, hashed; sorted, each once.</summary>
     internal static ulong[] Fingerprint(Episode e)
     {
-        var chars = new List<char>();
-        var words = new List<(int Start, int Length)>();
-        void Add(string? text, int max = int.MaxValue) => LowerWords(text, chars, words, max);
+        var words = new List<ulong>();
+        void Add(string? text, int max = int.MaxValue) => LowerWords(text, max, word => words.Add(Hash(word)));
         Add(e.Title);
         Add(e.Summary);
         foreach (var c in e.Chapters) Add(c.Title);
@@ -211,32 +218,38 @@ public static class DuplicateEpisodes
             Add(p.Text, budget);
             budget -= p.Text.Length / 5;
         }
-        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chars);
         var phrases = new ulong[Math.Max(0, words.Count - 2)];
         for (int i = 0; i + 2 < words.Count; i++)
         {
-            // FNV-1a over the three words, each followed by a space: stable across runs, so output stays deterministic.
-            ulong h = 14695981039346656037UL;
-            for (int w = i; w < i + 3; w++)
-            {
-                foreach (var ch in all.Slice(words[w].Start, words[w].Length)) { h ^= ch; h *= 1099511628211UL; }
-                h ^= ' '; h *= 1099511628211UL;
-            }
-            phrases[i] = h;
+            // The three words' hashes mixed in order: stable across runs, so output stays deterministic.
+            ulong h = words[i];
+            h = (BitOperations.RotateLeft(h, 23) ^ words[i + 1]) * 0x9E3779B97F4A7C15UL;
+            h = (BitOperations.RotateLeft(h, 23) ^ words[i + 2]) * 0x9E3779B97F4A7C15UL;
+            phrases[i] = h ^ (h >> 29);
         }
         Array.Sort(phrases);
         int distinct = 0;
         for (int i = 0; i < phrases.Length; i++) if (distinct == 0 || phrases[i] != phrases[distinct - 1]) phrases[distinct++] = phrases[i];
-        return phrases[..distinct];
+        Array.Resize(ref phrases, distinct);
+        return phrases;
     }
 
+    /// <summary>FNV-1a of a lowercase word.</summary>
+    private static ulong Hash(ReadOnlySpan<char> word)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (var ch in word) { h ^= ch; h *= 1099511628211UL; }
+        return h;
+    }
+
+    private delegate void WordAction(ReadOnlySpan<char> lowercase);
+
     /// <summary>
-    /// Appends the first <paramref name="max"/> words of a text to <paramref name="chars"/>,
-    /// lowercase, one after another, each located in <paramref name="words"/>. A word is what
-    /// <c>[\p{L}\p{N}]+(?:['’]\p{L}+)?</c> matches: looser than <see cref="WordScanner"/>, so
-    /// punctuation and glued words do not keep two listings apart.
+    /// Hands each of the first <paramref name="max"/> words of a text to <paramref name="word"/>,
+    /// lowercase. A word is what <c>[\p{L}\p{N}]+(?:['’]\p{L}+)?</c> matches: looser than
+    /// <see cref="WordScanner"/>, so punctuation and glued words do not keep two listings apart.
     /// </summary>
-    private static void LowerWords(string? text, List<char> chars, List<(int Start, int Length)> words, int max = int.MaxValue)
+    private static void LowerWords(string? text, int max, WordAction word)
     {
         if (string.IsNullOrEmpty(text)) return;
         int added = 0;
@@ -244,25 +257,25 @@ public static class DuplicateEpisodes
         for (int i = 0; i < text.Length;)
         {
             if (!IsWordChar(text[i])) { i++; continue; }
-            if (added++ >= max) break;
+            if (added >= max) break;
             int start = i;
             while (i < text.Length && IsWordChar(text[i])) i++;
             if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]))
                 for (i++; i < text.Length && char.IsLetter(text[i]); i++) { }
-            var word = text.AsSpan(start, i - start);
-            var into = word.Length <= lower.Length ? lower : new char[word.Length];
-            int n = word.ToLowerInvariant(into);
-            words.Add((chars.Count, n));
-            chars.AddRange(into[..n]);
+            var span = text.AsSpan(start, i - start);
+            var into = span.Length <= lower.Length ? lower : new char[span.Length];
+            int n = span.ToLowerInvariant(into);
+            word(into[..n]);
+            added++;
         }
     }
 
     /// <summary>A chapter title's words, lowercase, run together: punctuation and spacing do not tell two titles apart.</summary>
     private static string TitleKey(string title)
     {
-        var chars = new List<char>();
-        LowerWords(title, chars, []);
-        return new string(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chars));
+        var key = new System.Text.StringBuilder(title.Length);
+        LowerWords(title, int.MaxValue, word => key.Append(word));
+        return key.ToString();
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
