@@ -229,6 +229,14 @@ public class IncrementalBuildTests
             && File.GetLastWriteTimeUtc(Path.Combine(output, p)) == LongAgo).ToList();
         Assert.NotEmpty(keptIndexFiles);
         Assert.True(result.Unchanged > result.Written);
+
+        // A third build starts from the first site, whose index files are stale: the new index
+        // moves in over them, and what the new one lacks is gone.
+        File.Delete(temp.Combine("input", "beta", "four.md"));
+        Build(input, output, search: true);
+        var clean = temp.Combine("clean-3");
+        Build(input, clean, clean: true, search: true);
+        AssertSameTree(Snapshot(clean), Snapshot(output));
     }
 
     /// <summary>A synthetic archive of short episodes (4–8 minutes) spread over several years.</summary>
