@@ -207,7 +207,7 @@ public static class DuplicateEpisodes
     internal static ulong[] Fingerprint(Episode e)
     {
         var words = new List<ulong>();
-        void Add(string? text, int max = int.MaxValue) => LowerWords(text, max, word => words.Add(Hash(word)));
+        void Add(string? text, int max = int.MaxValue) => LowerWords(text, max, word => words.Add((ulong)WordScanner.Hash(word)));
         Add(e.Title);
         Add(e.Summary);
         foreach (var c in e.Chapters) Add(c.Title);
@@ -232,14 +232,6 @@ public static class DuplicateEpisodes
         for (int i = 0; i < phrases.Length; i++) if (distinct == 0 || phrases[i] != phrases[distinct - 1]) phrases[distinct++] = phrases[i];
         Array.Resize(ref phrases, distinct);
         return phrases;
-    }
-
-    /// <summary>FNV-1a of a lowercase word.</summary>
-    private static ulong Hash(ReadOnlySpan<char> word)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (var ch in word) { h ^= ch; h *= 1099511628211UL; }
-        return h;
     }
 
     private delegate void WordAction(ReadOnlySpan<char> lowercase);
