@@ -68,9 +68,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
                 throw new IOException($"the output folder '{outputDirectory}' already holds files the archive did not write; choose an empty folder or delete it first");
             _spare = Path.Combine(_cache, "spare");
             // Leftovers of builds that died (the lock says none is running now): one may serve as the spare.
-            foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*"))
-                if (!Directory.Exists(_spare) && TryMove(stale, _spare)) continue;
-                else Directory.Delete(stale, recursive: true);
+            foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*")) Retire(stale);
             Staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
             // A clean build starts from nothing, as its name says.
             if (!(reuseUnchanged && Directory.Exists(_spare) && TryMove(_spare, Staging))) Directory.CreateDirectory(Staging);
@@ -175,12 +173,9 @@ public sealed class SiteWriter : IDisposable, IOutputSink
         if (!_reuse) return false;
         var files = _previousManifest.Where(f => f.Value.Key == key).Select(f => (Path: f.Key, Made: f.Value)).ToList();
         if (files.Count == 0 || !files.All(f => Untouched(f.Path, f.Made))) return false;
-        for (int n = 0; n < files.Count; n++)
-        {
-            if (LinkFromPrevious(files[n].Path)) continue;
-            // Not kept after all: what was linked is stale, deleted before the swap.
-            return false;
-        }
+        // When one cannot be linked, none is kept: those linked are stale, deleted before the swap.
+        foreach (var (path, _) in files)
+            if (!LinkFromPrevious(path)) return false;
         foreach (var (path, made) in files) Kept(path, made);
         return true;
     }
@@ -274,7 +269,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
         Directory.Move(Staging, _output);
         _committed = true;
         WriteManifest();
-        if (previous is not null) KeepAsSpare(previous);
+        if (previous is not null) Retire(previous);
     }
 
     /// <summary>Deletes what the staging folder holds that the new site does not: files, and folders with none of its files.</summary>
@@ -302,18 +297,21 @@ public sealed class SiteWriter : IDisposable, IOutputSink
 
     private static string Relative(string root, string full) => full[(root.Length + 1)..].Replace('\\', '/');
 
-    /// <summary>The replaced site becomes the next build's staging folder; when it cannot, it is deleted.</summary>
-    private void KeepAsSpare(string folder)
+    /// <summary>
+    /// A site folder no longer wanted (the site a swap replaced, a failed build's staging folder,
+    /// one a dead build left) becomes the spare when there is none; otherwise, or when it cannot
+    /// be moved there, it is deleted. Any site will do as the spare: everything in it is replaced
+    /// or deleted by the build that starts from it.
+    /// </summary>
+    private void Retire(string folder)
     {
         try
         {
-            if (Directory.Exists(_spare)) Directory.Delete(_spare, recursive: true);
-            if (TryMove(folder, _spare)) return;
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(_spare) || !TryMove(folder, _spare)) Directory.Delete(folder, recursive: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // What is left is cleaned up by the next build.
+            // What is left is cleaned up by the next build (a staging folder) or moved aside again (the replaced site).
         }
     }
 
@@ -333,13 +331,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(Staging))
-        {
-            // What a failed build wrote is a spare tree like any other.
-            try { if (Directory.Exists(_spare) || !TryMove(Staging, _spare)) Directory.Delete(Staging, recursive: true); }
-            catch (IOException) { /* a leftover staging folder is removed by the next build */ }
-            catch (UnauthorizedAccessException) { }
-        }
+        if (!_committed && Directory.Exists(Staging)) Retire(Staging);
         _lock.Dispose();
     }
 
