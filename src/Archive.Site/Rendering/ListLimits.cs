@@ -10,7 +10,9 @@ namespace Archive.Site.Rendering;
 /// <param name="TermsOnOnePage">Up to this many topics (people, shows), their index lists every one A–Z; above, each first letter has its own page (<c>topics/a-z/c/</c>).</param>
 /// <param name="TermsByCount">An index's list by number of episodes shows at most this many.</param>
 /// <param name="TermsPerLetterPage">A first letter with more terms than this continues over pages A–Z (<c>topics/a-z/c/page/2/</c>).</param>
-public sealed record ListLimits(int ArchiveOnOnePage = 500, int ArchiveNewest = 100, int TermsOnOnePage = 1000, int TermsByCount = 100, int TermsPerLetterPage = 500)
+/// <param name="EpisodesPerPage">A topic's or a person's episodes, newest first, this many a page (<c>topics/kites/page/2/</c>).</param>
+public sealed record ListLimits(int ArchiveOnOnePage = 500, int ArchiveNewest = 100, int TermsOnOnePage = 1000, int TermsByCount = 100, int TermsPerLetterPage = 500,
+    int EpisodesPerPage = 100)
 {
     public static readonly ListLimits Default = new();
 }

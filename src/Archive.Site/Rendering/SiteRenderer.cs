@@ -74,7 +74,7 @@ public sealed class SiteRenderer
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
-        // A term's pages (one, or more when its episodes fill several: ViewFactory.EpisodesPerPage),
+        // A term's pages (one, or more when its episodes fill several: ListLimits.EpisodesPerPage),
         // terms in parallel (thousands in a large archive); the sitemap lists them in the terms' order.
         void TermPages<TView>(IReadOnlyList<TaxonomyTerm> terms, string template, Func<TaxonomyTerm, IEnumerable<TView>> views, Func<TaxonomyTerm, TView, int, PageMeta> meta)
             where TView : notnull

@@ -234,12 +234,6 @@ public sealed class ViewFactory
         return new EpisodeLinkView(ae.Episode.Title, Urls.Episode(ae.Slug), FormatDate(ae.Episode.Date), IsoDate(ae.Episode.Date));
     }
 
-    /// <summary>Episodes on one page of a topic's or a person's list: a page stays light at 10,000 episodes.</summary>
-    public const int EpisodesPerPage = 100;
-
-    /// <summary>How many pages a list of <paramref name="episodes"/> takes.</summary>
-    public static int PageCount(int episodes) => Math.Max(1, (episodes + EpisodesPerPage - 1) / EpisodesPerPage);
-
     /// <summary>The links between the pages of a list, or null when it has one page.</summary>
     private static PaginationView? Pagination(string listUrl, int page, int pages)
     {
@@ -259,16 +253,15 @@ public sealed class ViewFactory
             links);
     }
 
-    /// <summary>A list of episodes cut into pages of <see cref="EpisodesPerPage"/>, newest first: each page's episodes and its links to the others.</summary>
+    /// <summary>A list of episodes cut into pages of <see cref="ListLimits.EpisodesPerPage"/>, newest first: each page's episodes and its links to the others.</summary>
     private IEnumerable<(IReadOnlyList<int> Episodes, int Page, PaginationView? Pagination)> Pages(IEnumerable<int> episodes, string listUrl)
     {
-        var newest = NewestFirst(episodes);
-        int pages = PageCount(newest.Count);
-        for (int page = 1; page <= pages; page++)
-            yield return (newest.Skip((page - 1) * EpisodesPerPage).Take(EpisodesPerPage).ToList(), page, Pagination(listUrl, page, pages));
+        var pages = NewestFirst(episodes).Chunk(Lists.EpisodesPerPage).ToList();
+        for (int page = 1; page <= pages.Count; page++)
+            yield return (pages[page - 1], page, Pagination(listUrl, page, pages.Count));
     }
 
-    /// <summary>A topic's pages: its episodes, newest first, <see cref="EpisodesPerPage"/> a page (the first at the topic's own URL).</summary>
+    /// <summary>A topic's pages: its episodes, newest first, <see cref="ListLimits.EpisodesPerPage"/> a page (the first at the topic's own URL).</summary>
     public IEnumerable<TopicPageView> TopicPages(TaxonomyTerm topic)
     {
         var listUrl = Urls.Topic(topic.Slug);
@@ -316,7 +309,7 @@ public sealed class ViewFactory
         return (from > 0 ? "…" : "") + text[from..to].Trim() + (to < text.Length ? "…" : "");
     }
 
-    /// <summary>A person's pages: the episodes they speak in, newest first, <see cref="EpisodesPerPage"/> a page (the first at the person's own URL).</summary>
+    /// <summary>A person's pages: the episodes they speak in, newest first, <see cref="ListLimits.EpisodesPerPage"/> a page (the first at the person's own URL).</summary>
     public IEnumerable<PersonPageView> PersonPages(TaxonomyTerm person)
     {
         var listUrl = Urls.Person(person.Slug);

@@ -13,7 +13,7 @@ public class ListPaginationTests
     public void A_topic_and_a_person_with_many_episodes_continue_over_linked_pages()
     {
         using var temp = new TempFolder("pagination");
-        int count = ViewFactory.EpisodesPerPage * 2 + 5;
+        int count = ListLimits.Default.EpisodesPerPage * 2 + 5;
         temp.Write("input/archive.yml", "title: Kite Club\n");
         var start = new DateOnly(2020, 1, 6);
         for (int i = 0; i < count; i++)
@@ -42,8 +42,8 @@ public class ListPaginationTests
             var second = parser.ParseDocument(File.ReadAllText(Path.Combine(output, list, "page", "2", "index.html")));
             var third = parser.ParseDocument(File.ReadAllText(Path.Combine(output, list, "page", "3", "index.html")));
             Assert.False(Directory.Exists(Path.Combine(output, list, "page", "4")));
-            Assert.Equal(ViewFactory.EpisodesPerPage, first.QuerySelectorAll(".cards > li").Length);
-            Assert.Equal(ViewFactory.EpisodesPerPage, second.QuerySelectorAll(".cards > li").Length);
+            Assert.Equal(ListLimits.Default.EpisodesPerPage, first.QuerySelectorAll(".cards > li").Length);
+            Assert.Equal(ListLimits.Default.EpisodesPerPage, second.QuerySelectorAll(".cards > li").Length);
             Assert.Equal(5, third.QuerySelectorAll(".cards > li").Length);
             // Newest first: the first page opens with the last week, the last page ends with week 0.
             Assert.Contains($"Kite Week {count - 1}", first.QuerySelector(".cards > li")!.TextContent);
