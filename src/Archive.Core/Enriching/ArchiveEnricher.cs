@@ -10,7 +10,9 @@ namespace Archive.Core.Enriching;
 /// The enrich stage: what needs every episode at once. Speaker aliases from archive.yml applied,
 /// the same episode listed twice made one, slugs unique across the archive, topics
 /// (from metadata and from the text), the topic, person and show indexes, related episodes, and
-/// the mentions in each transcript that link to a page.
+/// the mentions in each transcript that link to a page. Given what earlier builds kept of each
+/// episode (<see cref="EpisodeDigest"/>), it reads again only the episodes whose phrases or
+/// mentions may have changed: a new episode's, and those that say a name it added or removed.
 /// </summary>
 public static class ArchiveEnricher
 {
@@ -22,18 +24,56 @@ public static class ArchiveEnricher
         IReadOnlyList<TaxonomyTerm> People,
         IReadOnlyList<TaxonomyTerm> Shows);
 
-    public static Result Enrich(IReadOnlyList<Episode> episodes, ArchiveConfig config, DiagnosticBag diagnostics)
+    /// <param name="identities">For each input episode, what identifies it across builds (its source), or null; see <see cref="EpisodeDigest.Identity"/>.</param>
+    /// <param name="digests">Where what enrich learns of each episode is kept between builds; with <paramref name="identities"/>, an
+    /// episode whose digest is still good is not read again.</param>
+    public static Result Enrich(IReadOnlyList<Episode> inputs, ArchiveConfig config, DiagnosticBag diagnostics,
+        IReadOnlyList<string?>? identities = null, IEpisodeDigests? digests = null)
     {
-        episodes = SpeakerAliases.From(config.SpeakerAliases).Apply(episodes);
-        var unique = DuplicateEpisodes.Merge(episodes, diagnostics);
-        episodes = unique.Episodes;
+        var aliased = SpeakerAliases.From(config.SpeakerAliases).Apply(inputs);
+        var unique = DuplicateEpisodes.Merge(aliased, diagnostics);
+        var episodes = unique.Episodes;
         var inputIndexes = unique.InputIndexes;
         var slugs = EpisodeSlugs.Assign(episodes, diagnostics);
-        var named = episodes.SelectMany(e => e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Concat(e.Show is null ? [] : [e.Show]));
-        // Each episode's text tokenised once, for topics and mentions.
+        int n = episodes.Count;
+        var named = episodes.SelectMany(e => e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Concat(e.Show is null ? [] : [e.Show]))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+        // What earlier builds learnt of each episode; the parts still good are used instead of its words.
+        var identity = new string?[n];
+        var digest = new EpisodeDigest?[n];
+        if (identities is not null && digests is not null)
+        {
+            var aliasesKey = AliasesKey(config);
+            for (int i = 0; i < n; i++)
+            {
+                int input = inputIndexes[i];
+                // An episode merged with its duplicate is made of two sources: found anew every time.
+                if (identities[input] is not { } source) continue;
+                if (ReferenceEquals(episodes[i], inputs[input])) identity[i] = source;
+                else if (ReferenceEquals(episodes[i], aliased[input])) identity[i] = source + "\n" + aliasesKey;
+            }
+            Parallel.For(0, n, i => digest[i] = identity[i] is { } id ? digests.Get(id) : null);
+        }
+        var phrasesContext = new PhrasesContext(config.Topics, named);
+        var contexts = new byte[]?[n];
+        var counted = new TopicExtractor.CountedPhrases?[n];
+        Parallel.For(0, n, i =>
+        {
+            if (digest[i] is not { } d) return;
+            contexts[i] = phrasesContext.Of(d.Keys);
+            if (d.PhrasesContext.AsSpan().SequenceEqual(contexts[i])) counted[i] = d.Phrases;
+        });
+
+        // Each episode's text tokenised once, for topics and mentions: those whose phrases are not known now, others if their mentions need it.
         var vocabulary = new Vocabulary();
-        var words = EpisodeWords.Tokenize(episodes, vocabulary);
-        var extraction = TopicExtractor.Extract(episodes, words, vocabulary, config.Topics, named.Distinct(StringComparer.Ordinal).ToList());
+        var words = EpisodeWords.Tokenize(episodes, vocabulary, i => counted[i] is null);
+        var keyHashes = vocabulary.KeyHashes();
+        var filters = new KeyFilter?[n];
+        Parallel.For(0, n, i => filters[i] = digest[i]?.Keys ?? (identity[i] is null ? null : words[i]!.KeyFilter(vocabulary, keyHashes)));
+        var textStarts = Enumerable.Range(0, n).Select(i => words[i]?.TextStarts ?? digest[i]!.TextStarts).ToList();
+
+        var extraction = TopicExtractor.Extract(episodes, words, textStarts, counted, vocabulary, config.Topics, named);
         var archiveEpisodes = episodes.Select((e, i) => new ArchiveEpisode(e, slugs[i]) { Topics = extraction.Topics[i], NamedTopicCount = extraction.NamedCounts[i] }).ToList();
 
         var topics = Taxonomy.Build(archiveEpisodes, e => e.Topics);
@@ -41,8 +81,59 @@ public static class ArchiveEnricher
         var shows = Taxonomy.Build(archiveEpisodes, e => e.Episode.Show is null ? [] : [e.Episode.Show]);
 
         var related = RelatedEpisodes.Find(archiveEpisodes, extraction);
-        var mentions = MentionFinder.Find(archiveEpisodes, words, vocabulary, topics, people, shows, config.Topics, extraction.EverydayWords);
-        var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions[i] }).ToList();
+        var known = digest.Select(d => d is null ? null : new MentionFinder.Known(d.MentionsContext, d.Mentions)).ToList();
+        var mentions = MentionFinder.Find(archiveEpisodes, need =>
+            {
+                var more = EpisodeWords.Tokenize(episodes, vocabulary, i => words[i] is null && need(i));
+                for (int i = 0; i < n; i++) words[i] ??= more[i];
+                return words;
+            }, filters, known,
+            vocabulary, topics, people, shows, config.Topics, extraction.EverydayWords);
+        if (digests is not null)
+            Parallel.For(0, n, i =>
+            {
+                if (identity[i] is not { } id) return;
+                var made = new EpisodeDigest(id, filters[i]!, textStarts[i], contexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
+                    mentions.Contexts[i]!, mentions.Mentions[i]);
+                if (digest[i] is not { } was || !ReferenceEquals(was.Phrases, made.Phrases) || !ReferenceEquals(was.Mentions, made.Mentions)) digests.Put(made);
+            });
+        var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions.Mentions[i] }).ToList();
         return new Result(enriched, inputIndexes, topics, people, shows);
+    }
+
+    /// <summary>archive.yml's speaker aliases as text: part of the identity of an episode they changed.</summary>
+    private static string AliasesKey(ArchiveConfig config) =>
+        "aliases " + string.Join("\n", config.SpeakerAliases.Select(a => a.Key + ": " + string.Join(" | ", a.Value)));
+
+    /// <summary>
+    /// What an episode's counted phrases depend on besides its text: the topic rules, and which of
+    /// the words of the archive's names (people and shows) it says, as its <see cref="KeyFilter"/> tells.
+    /// </summary>
+    private sealed class PhrasesContext
+    {
+        private readonly byte[] _rules;
+        private readonly (byte[] Text, long Hash)[] _nameWords;
+
+        public PhrasesContext(TopicRules rules, IEnumerable<string> names)
+        {
+            var text = new System.Text.StringBuilder("rules\n");
+            foreach (var add in rules.Add) text.Append("add ").Append(add).Append('\n');
+            foreach (var ban in rules.Ban) text.Append("ban ").Append(ban).Append('\n');
+            foreach (var (topic, aliases) in rules.Merge) text.Append("merge ").Append(topic).Append(": ").AppendJoin(" | ", aliases).Append('\n');
+            _rules = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+            _nameWords = [.. names
+                .SelectMany(name => WordScanner.KeyOf(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(word => (System.Text.Encoding.UTF8.GetBytes(word + "\n"), WordScanner.Hash(word)))];
+        }
+
+        public byte[] Of(KeyFilter filter)
+        {
+            var hash = ThreadSha256.Hasher;
+            hash.AppendData(_rules);
+            foreach (var (text, wordHash) in _nameWords)
+                if (filter.MayContain(wordHash)) hash.AppendData(text);
+            return hash.GetHashAndReset();
+        }
     }
 }

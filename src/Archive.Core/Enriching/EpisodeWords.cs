@@ -40,25 +40,52 @@ public sealed class EpisodeWords
         _ => e.Paragraphs[text - FirstParagraphText].Text,
     };
 
-    /// <summary>The index of the text that holds a token.</summary>
-    public int TextOfToken(int token)
+    /// <summary>The index of the text that holds a token, given where each text's tokens start (<see cref="TextStarts"/>).</summary>
+    public static int TextOfToken(int[] textStarts, int token)
     {
-        int at = Array.BinarySearch(TextStarts, token);
+        int at = Array.BinarySearch(textStarts, token);
         if (at < 0) return ~at - 1;
         // Empty texts start where the next one does: the token is in the last of them.
-        while (at + 1 < TextStarts.Length && TextStarts[at + 1] == token) at++;
+        while (at + 1 < textStarts.Length && textStarts[at + 1] == token) at++;
         return at;
     }
 
-    /// <summary>Each episode's words, tokenised in parallel into one vocabulary.</summary>
-    public static EpisodeWords[] Tokenize(IReadOnlyList<Episode> episodes, Vocabulary vocabulary)
+    /// <summary>
+    /// The filter of the keys the episode says and of the pairs it says one after the other within a
+    /// text (<see cref="Enriching.KeyFilter"/>); <paramref name="keyHashes"/> is <see cref="Vocabulary.KeyHashes"/>,
+    /// taken after the episode was tokenised.
+    /// </summary>
+    public KeyFilter KeyFilter(Vocabulary vocabulary, long[] keyHashes)
     {
-        var result = new EpisodeWords[episodes.Count];
+        var seen = new HashSet<long>();
+        var hashes = new List<long>();
+        for (int text = 0; text + 1 < TextStarts.Length; text++)
+        {
+            long previous = 0;
+            for (int t = TextStarts[text]; t < TextStarts[text + 1]; t++)
+            {
+                long hash = keyHashes[vocabulary[WordOf(Tokens[t])].Key];
+                if (seen.Add(hash)) hashes.Add(hash);
+                if (t > TextStarts[text] && seen.Add(Enriching.KeyFilter.PairOf(previous, hash))) hashes.Add(Enriching.KeyFilter.PairOf(previous, hash));
+                previous = hash;
+            }
+        }
+        return Enriching.KeyFilter.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes));
+    }
+
+    /// <summary>Each episode's words, tokenised in parallel into one vocabulary.</summary>
+    public static EpisodeWords[] Tokenize(IReadOnlyList<Episode> episodes, Vocabulary vocabulary) =>
+        Tokenize(episodes, vocabulary, _ => true)!;
+
+    /// <summary>The words of the episodes <paramref name="which"/> picks, tokenised in parallel into one vocabulary; null for the others.</summary>
+    public static EpisodeWords?[] Tokenize(IReadOnlyList<Episode> episodes, Vocabulary vocabulary, Func<int, bool> which)
+    {
+        var result = new EpisodeWords?[episodes.Count];
         // Tokenizers are reused across the loop's tasks, so each thread's table of words is built once.
         var tokenizers = new System.Collections.Concurrent.ConcurrentBag<Tokenizer>();
         Parallel.For(0, episodes.Count, () => tokenizers.TryTake(out var t) ? t : new Tokenizer(vocabulary), (i, _, tokenizer) =>
         {
-            result[i] = tokenizer.Tokenize(episodes[i]);
+            if (which(i)) result[i] = tokenizer.Tokenize(episodes[i]);
             return tokenizer;
         }, tokenizers.Add);
         return result;

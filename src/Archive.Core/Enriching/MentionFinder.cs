@@ -21,21 +21,55 @@ public static class MentionFinder
     /// <param name="OnlyIn">For a topic named by an everyday word, the episodes that carry it (ascending): the only ones it links in.</param>
     private sealed record Target(MentionKind Kind, string Slug, bool AllCaps, bool Capitalized, int Seen, int[]? Guest, int[]? OnlyIn = null);
 
+    /// <summary>A name the transcripts are searched for: its key, its words' hashes (for <see cref="KeyFilter"/>s) and what it links to.</summary>
+    private sealed record Name(string Key, long[] WordHashes, Target Target, byte[] Fixed);
+
+    /// <summary>An episode's mentions as an earlier build found them, and the <see cref="Found.Contexts"/> entry they were found in.</summary>
+    public sealed record Known(byte[] Context, IReadOnlyList<Mention> Mentions);
+
+    /// <summary>
+    /// Each episode's mentions, and (for an episode with a <see cref="KeyFilter"/>) a hash of everything
+    /// they depend on besides the episode: the names it may say, as the filter tells, and what each
+    /// links to from it. An episode whose context is as an earlier build's has that build's mentions.
+    /// </summary>
+    public sealed record Found(IReadOnlyList<Mention>[] Mentions, byte[]?[] Contexts);
+
     /// <param name="words">Each episode's tokens (<see cref="EpisodeWords"/>), made with <paramref name="vocabulary"/>.</param>
     /// <param name="everydayWords">The keys of the topics named by an everyday word (<see cref="TopicExtractor.Result.EverydayWords"/>).</param>
     public static IReadOnlyList<Mention>[] Find(
         IReadOnlyList<ArchiveEpisode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary,
         IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people, IReadOnlyList<TaxonomyTerm> shows, TopicRules rules,
+        IReadOnlySet<string>? everydayWords = null) =>
+        Find(episodes, _ => words, new KeyFilter?[episodes.Count], new Known?[episodes.Count], vocabulary, topics, people, shows, rules, everydayWords).Mentions;
+
+    /// <param name="wordsOf">
+    /// Given which episodes' mentions must be found, each episode's tokens, made with
+    /// <paramref name="vocabulary"/>: needed only for those (one call, so they can be tokenised together).
+    /// </param>
+    /// <param name="filters">The keys each episode says, or null (its mentions are found anew every time).</param>
+    /// <param name="known">An episode's mentions from an earlier build, or null.</param>
+    /// <param name="everydayWords">The keys of the topics named by an everyday word (<see cref="TopicExtractor.Result.EverydayWords"/>).</param>
+    public static Found Find(
+        IReadOnlyList<ArchiveEpisode> episodes, Func<Func<int, bool>, IReadOnlyList<EpisodeWords?>> wordsOf, IReadOnlyList<KeyFilter?> filters, IReadOnlyList<Known?> known,
+        Vocabulary vocabulary, IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people, IReadOnlyList<TaxonomyTerm> shows, TopicRules rules,
         IReadOnlySet<string>? everydayWords = null)
     {
         var matcher = new PhraseMatcher<Target>(vocabulary);
+        var names = new List<Name>();
+        void Add(string key, Target target)
+        {
+            matcher.Add(key, target);
+            if (key.Length == 0) return;
+            var fixedPart = System.Text.Encoding.UTF8.GetBytes($"{key}\u0001{target.Kind}\u0001{target.Slug}\u0001{target.AllCaps}\u0001{target.Capitalized}\u0001");
+            names.Add(new Name(key, [.. key.Split(' ').Select(w => WordScanner.Hash(w))], target, fixedPart));
+        }
         var guestEpisodes = GuestEpisodes(episodes, people, shows);
         var seenIds = new Dictionary<(MentionKind, string), int>();
         int SeenId(MentionKind kind, string slug) =>
             seenIds.TryGetValue((kind, slug), out var id) ? id : seenIds[(kind, slug)] = seenIds.Count;
         // People first: a full name is more specific than a topic spelled the same.
         foreach (var person in people)
-            matcher.Add(WordScanner.KeyOf(person.Name), new Target(MentionKind.Person, person.Slug, false, true,
+            Add(WordScanner.KeyOf(person.Name), new Target(MentionKind.Person, person.Slug, false, true,
                 SeenId(MentionKind.Person, person.Slug), guestEpisodes.TryGetValue(person.Slug, out var guest) ? [.. guest] : null));
         var aliases = rules.Merge
             .SelectMany(m => m.Value.Select(alias => (Topic: WordScanner.KeyOf(m.Key), Alias: alias)))
@@ -45,17 +79,52 @@ public static class MentionFinder
             var key = WordScanner.KeyOf(topic.Name);
             int[]? onlyIn = everydayWords is not null && everydayWords.Contains(key) ? [.. topic.Episodes] : null;
             foreach (var name in aliases[key].Prepend(topic.Name))
-                matcher.Add(WordScanner.KeyOf(name), new Target(MentionKind.Topic, topic.Slug, IsAcronym(name), false, SeenId(MentionKind.Topic, topic.Slug), null, onlyIn));
+                Add(WordScanner.KeyOf(name), new Target(MentionKind.Topic, topic.Slug, IsAcronym(name), false, SeenId(MentionKind.Topic, topic.Slug), null, onlyIn));
         }
 
         var found = new IReadOnlyList<Mention>[episodes.Count];
+        var contexts = new byte[]?[episodes.Count];
+        Parallel.For(0, episodes.Count, i =>
+        {
+            if (filters[i] is not { } filter) return;
+            contexts[i] = Context(episodes, i, filter, names);
+            if (known[i] is { } k && k.Context.AsSpan().SequenceEqual(contexts[i])) found[i] = k.Mentions;
+        });
+        var words = wordsOf(i => found[i] is null);
         var scratches = new System.Collections.Concurrent.ConcurrentBag<int[]>();
         Parallel.For(0, episodes.Count, () => scratches.TryTake(out var s) ? s : new int[seenIds.Count + 1], (i, _, seen) =>
         {
-            found[i] = matcher.Count == 0 ? [] : InEpisode(episodes, i, words[i], matcher, seen);
+            if (found[i] is null) found[i] = matcher.Count == 0 ? [] : InEpisode(episodes, i, words[i]!, matcher, seen);
             return seen;
         }, scratches.Add);
-        return found;
+        return new Found(found, contexts);
+    }
+
+    /// <summary>
+    /// A hash of the names the episode may say (by its filter, in the order they were added, so the
+    /// same one wins a key) and of where each links from this episode. Everything else an episode's
+    /// mentions depend on is the episode itself.
+    /// </summary>
+    private static byte[] Context(IReadOnlyList<ArchiveEpisode> episodes, int index, KeyFilter filter, List<Name> names)
+    {
+        var hash = ThreadSha256.Hasher;
+        HashSet<string>? speakers = null;
+        Span<byte> state = stackalloc byte[1];
+        foreach (var name in names)
+        {
+            if (!filter.MayContainPhrase(name.WordHashes)) continue;
+            hash.AppendData(name.Fixed);
+            var target = name.Target;
+            if (target.Guest is { } guest)
+            {
+                speakers ??= episodes[index].Episode.Speakers.Select(Taxonomy.SlugOf).ToHashSet(StringComparer.Ordinal);
+                int other = speakers.Contains(target.Slug) ? -1 : OnlyOther(guest, index);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(other < 0 ? "\u0002" : episodes[other].Slug + "\u0002"));
+            }
+            state[0] = target.OnlyIn is not { } carriers ? (byte)0 : Array.BinarySearch(carriers, index) >= 0 ? (byte)1 : (byte)2;
+            hash.AppendData(state);
+        }
+        return hash.GetHashAndReset();
     }
 
     /// <param name="seen">Per target (<see cref="Target.Seen"/>), the chapter it was last linked in; the last entry numbers chapters across episodes.</param>

@@ -43,6 +43,24 @@ public static class TopicExtractor
     /// </summary>
     public readonly record struct TermCount(int Term, int Words, int Count, int CapitalizedMidSentence, int MidSentence, int First);
 
+    /// <summary>
+    /// One episode's counted phrases as they are kept between builds (<see cref="EpisodeDigest"/>):
+    /// words by their keys' texts, not by the vocabulary's ids, which differ from build to build.
+    /// They depend on the episode's text, archive.yml's topic rules and which of its words are
+    /// names of the archive's people and shows, and on nothing else.
+    /// </summary>
+    /// <param name="Words">The keys the phrases are made of.</param>
+    /// <param name="Ruled">The keys of the topics of archive.yml's rules that phrases are counted as.</param>
+    /// <param name="Mentioned">The keys of the topics of archive.yml's rules the episode says, counted or not.</param>
+    public sealed record CountedPhrases(string[] Words, CountedPhrase[] Phrases, string[] Ruled, string[] Mentioned);
+
+    /// <summary>
+    /// A counted phrase: its words as indexes into <see cref="CountedPhrases.Words"/> (-1 past its
+    /// length), or, when the rules count it as a topic, that topic as an index into
+    /// <see cref="CountedPhrases.Ruled"/> (else -1); then the figures of its <see cref="TermCount"/>.
+    /// </summary>
+    public readonly record struct CountedPhrase(int A, int B, int C, int Ruled, int Words, int Count, int CapitalizedMid, int Mid, int First);
+
     /// <summary>What the extraction found: each episode's topics (display names) and its phrase counts.</summary>
     public sealed record Result(
         /// <summary>Each episode's topics: first those it is named (see <see cref="NamedCounts"/>), then those found in its text.</summary>
@@ -57,7 +75,9 @@ public static class TopicExtractor
         IReadOnlyList<TermCount[]> Terms,
         PhraseTable Phrases,
         /// <summary>For each phrase id, the number of episodes it matters in.</summary>
-        int[] Support)
+        int[] Support,
+        /// <summary>Each episode's phrases as counted, to be given back to the next build with the same text, rules and names.</summary>
+        IReadOnlyList<CountedPhrases> Counted)
     {
         /// <summary>
         /// The keys of the topics whose name is an everyday single word ("technology", "testing"):
@@ -70,14 +90,22 @@ public static class TopicExtractor
     public static Result Extract(IReadOnlyList<Episode> episodes, TopicRules rules, IEnumerable<string> names, Options? options = null)
     {
         var vocabulary = new Vocabulary();
-        return Extract(episodes, EpisodeWords.Tokenize(episodes, vocabulary), vocabulary, rules, names, options);
+        var words = EpisodeWords.Tokenize(episodes, vocabulary);
+        return Extract(episodes, words, words.Select(w => w.TextStarts).ToList(), new CountedPhrases?[episodes.Count], vocabulary, rules, names, options);
     }
 
-    /// <param name="words">Each episode's tokens, made with <paramref name="vocabulary"/>.</param>
-    public static Result Extract(IReadOnlyList<Episode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary,
-        TopicRules rules, IEnumerable<string> names, Options? options = null)
+    /// <param name="words">Each episode's tokens, made with <paramref name="vocabulary"/>; null for an episode whose phrases are given in <paramref name="counted"/>.</param>
+    /// <param name="textStarts">Where each episode's texts start among its tokens (<see cref="EpisodeWords.TextStarts"/>).</param>
+    /// <param name="counted">
+    /// An episode's phrases as an earlier build counted them (<see cref="Result.Counted"/>) from the
+    /// same text, with the same rules and the same of its words being names; null to count them.
+    /// </param>
+    public static Result Extract(IReadOnlyList<Episode> episodes, IReadOnlyList<EpisodeWords?> words, IReadOnlyList<int[]> textStarts,
+        IReadOnlyList<CountedPhrases?> counted, Vocabulary vocabulary, TopicRules rules, IEnumerable<string> names, Options? options = null)
     {
         options ??= new Options();
+        // The words of phrases counted before get their ids before the phrase table reads the keys' texts.
+        var restoredWords = counted.Select(c => c is null ? null : vocabulary.KeyIds(c.Words)).ToArray();
         var phrases = new PhraseTable(vocabulary);
         var rulebook = new Rulebook(rules, vocabulary, phrases);
         var nameKeys = new bool[vocabulary.KeyCount];
@@ -85,15 +113,26 @@ public static class TopicExtractor
             foreach (var word in WordScanner.KeyOf(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 if (vocabulary.FindKey(word) is >= 0 and var key && key < nameKeys.Length) nameKeys[key] = true;
 
-        // Count phrases in each episode (in parallel: each episode alone; counters are reused, not remade per task).
+        // Count phrases in each episode that needs it (in parallel: each episode alone; counters are
+        // reused, not remade per task), and keep them in the form a later build can be given.
         int n = episodes.Count;
-        var counted = new EpisodeCount[n];
+        var found = new EpisodeCount[n];
+        var kept = new CountedPhrases[n];
+        var keyTexts = vocabulary.KeyTexts();
         var counters = new ConcurrentBag<Counter>();
         Parallel.For(0, n, () => counters.TryTake(out var c) ? c : new Counter(vocabulary, phrases, rulebook, nameKeys, options), (i, _, counter) =>
         {
-            counted[i] = counter.Count(episodes[i], words[i]);
+            if (counted[i] is not null) return counter;
+            found[i] = counter.Count(episodes[i], words[i] ?? throw new ArgumentException($"episode {i} has neither words nor counted phrases", nameof(words)));
+            kept[i] = Keepable(found[i], keyTexts, phrases);
             return counter;
         }, counters.Add);
+        for (int i = 0; i < n; i++)
+            if (counted[i] is { } c)
+            {
+                found[i] = Restore(c, restoredWords[i]!, phrases);
+                kept[i] = c;
+            }
 
         // Phrases numbered and supported across the archive, in input order so ties resolve the same way every time.
         var terms = new TermCount[n][];
@@ -102,11 +141,11 @@ public static class TopicExtractor
         var mid = new List<(int Mid, int CapitalizedMid)>();
         for (int i = 0; i < n; i++)
         {
-            var found = counted[i].Terms;
-            var list = terms[i] = new TermCount[found.Length];
-            for (int t = 0; t < found.Length; t++)
+            var candidates = found[i].Terms;
+            var list = terms[i] = new TermCount[candidates.Length];
+            for (int t = 0; t < candidates.Length; t++)
             {
-                var c = found[t];
+                var c = candidates[t];
                 int id = c.Identity >= 0 ? c.Identity : phrases.Id(c.Keys);
                 while (support.Count <= id) { support.Add(0); best.Add((-1, 0, -1, 0)); mid.Add((0, 0)); }
                 support[id]++;
@@ -134,7 +173,7 @@ public static class TopicExtractor
         var byRoot = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in display.Keys) byRoot.TryAdd(Root(key), key);
 
-        var shape = new TopicShape(episodes, words, vocabulary, phrases, best, mid, byRoot);
+        var shape = new TopicShape(episodes, textStarts, vocabulary, phrases, best, mid, byRoot);
         DropFragments(terms, eligible, supportOf, phrases, shape, options.MinSupport);
         var ranked = new int[n][];
         Parallel.For(0, n, () => new Dictionary<int, int>(), (i, _, inLonger) =>
@@ -178,7 +217,7 @@ public static class TopicExtractor
                 if (key.Length > 0 && !rulebook.IsBanned(key) && !keys.Contains(key)) keys.Add(key);
             }
             for (int a = 0; a < rulebook.Added.Count; a++)
-                if (counted[i].Mentioned.Contains(rulebook.AddedIds[a]) && !keys.Contains(rulebook.Added[a])) keys.Add(rulebook.Added[a]);
+                if (found[i].Mentioned.Contains(rulebook.AddedIds[a]) && !keys.Contains(rulebook.Added[a])) keys.Add(rulebook.Added[a]);
             namedCounts[i] = keys.Count;
             foreach (var foundId in foundIn[i])
             {
@@ -195,7 +234,59 @@ public static class TopicExtractor
         var everyday = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, name) in display)
             if (!key.Contains(' ') && !shape.NameShaped(key, name)) everyday.Add(key);
-        return new Result(topics, namedCounts, terms, phrases, supportOf) { EverydayWords = everyday };
+        return new Result(topics, namedCounts, terms, phrases, supportOf, kept) { EverydayWords = everyday };
+    }
+
+    /// <summary>An episode's counted phrases with their words by text (<see cref="CountedPhrases"/>); safe in parallel.</summary>
+    private static CountedPhrases Keepable(EpisodeCount count, string[] keyTexts, PhraseTable phrases)
+    {
+        var words = new List<string>();
+        var wordIndex = new Dictionary<int, int>();
+        var ruled = new List<string>();
+        int WordAt(int key)
+        {
+            if (key < 0) return -1;
+            if (!wordIndex.TryGetValue(key, out var at))
+            {
+                wordIndex[key] = at = words.Count;
+                words.Add(keyTexts[key]);
+            }
+            return at;
+        }
+        var kept = new CountedPhrase[count.Terms.Length];
+        for (int t = 0; t < kept.Length; t++)
+        {
+            var c = count.Terms[t];
+            kept[t] = c.Identity >= 0
+                ? new CountedPhrase(-1, -1, -1, AddRuled(phrases.Text(c.Identity)), c.Words, c.Count, c.CapitalizedMid, c.Mid, c.First)
+                : new CountedPhrase(WordAt(c.Keys.A), WordAt(c.Keys.B), WordAt(c.Keys.C), -1, c.Words, c.Count, c.CapitalizedMid, c.Mid, c.First);
+        }
+        return new CountedPhrases([.. words], kept, [.. ruled], [.. count.Mentioned.Select(phrases.Text).Order(StringComparer.Ordinal)]);
+
+        int AddRuled(string key)
+        {
+            int at = ruled.IndexOf(key);
+            if (at < 0) { at = ruled.Count; ruled.Add(key); }
+            return at;
+        }
+    }
+
+    /// <summary>Counted phrases kept by an earlier build, with <paramref name="wordIds"/> the ids of their words in this build's vocabulary.</summary>
+    private static EpisodeCount Restore(CountedPhrases counted, int[] wordIds, PhraseTable phrases)
+    {
+        var ruledIds = counted.Ruled.Select(phrases.Id).ToArray();
+        var terms = new Candidate[counted.Phrases.Length];
+        for (int t = 0; t < terms.Length; t++)
+        {
+            var p = counted.Phrases[t];
+            terms[t] = new Candidate
+            {
+                Keys = p.Ruled >= 0 ? new PhraseTable.Keys(-1) : new PhraseTable.Keys(wordIds[p.A], p.B < 0 ? -1 : wordIds[p.B], p.C < 0 ? -1 : wordIds[p.C]),
+                Identity = p.Ruled >= 0 ? ruledIds[p.Ruled] : -1,
+                Words = p.Words, Count = p.Count, CapitalizedMid = p.CapitalizedMid, Mid = p.Mid, First = p.First,
+            };
+        }
+        return new EpisodeCount(terms, [.. counted.Mentioned.Select(phrases.Id)]);
     }
 
     /// <summary>
@@ -294,7 +385,7 @@ public static class TopicExtractor
     private sealed class TopicShape
     {
         private readonly IReadOnlyList<Episode> _episodes;
-        private readonly IReadOnlyList<EpisodeWords> _words;
+        private readonly IReadOnlyList<int[]> _textStarts;
         private readonly Vocabulary _vocabulary;
         private readonly PhraseTable _phrases;
         private readonly List<(int Episode, int Count, int First, int Words)> _best;
@@ -305,13 +396,14 @@ public static class TopicExtractor
         // Single words decided so far: 0 not yet, 1 a topic, -1 not one.
         private readonly sbyte[] _single;
 
-        public TopicShape(IReadOnlyList<Episode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary, PhraseTable phrases,
+        public TopicShape(IReadOnlyList<Episode> episodes, IReadOnlyList<int[]> textStarts, Vocabulary vocabulary, PhraseTable phrases,
             List<(int Episode, int Count, int First, int Words)> best, List<(int Mid, int CapitalizedMid)> mid, Dictionary<string, string> namedByRoot)
         {
-            (_episodes, _words, _vocabulary, _phrases, _best, _mid, _namedByRoot) = (episodes, words, vocabulary, phrases, best, mid, namedByRoot);
-            _stopKey = new bool[vocabulary.KeyCount];
-            for (int w = 0, count = vocabulary.WordCount; w < count; w++)
-                if (vocabulary[w] is { Stop: not StopWords.Kind.None } word) _stopKey[word.Key] = true;
+            (_episodes, _textStarts, _vocabulary, _phrases, _best, _mid, _namedByRoot) = (episodes, textStarts, vocabulary, phrases, best, mid, namedByRoot);
+            // By the key alone (the stop list holds each stop word's key too), so the same for a build that did not tokenise every episode.
+            var keys = vocabulary.KeyTexts();
+            _stopKey = new bool[keys.Length];
+            for (int k = 0; k < keys.Length; k++) _stopKey[k] = StopWords.Of(keys[k]) != StopWords.Kind.None;
             _single = new sbyte[best.Count];
         }
 
@@ -377,7 +469,7 @@ public static class TopicExtractor
         private string Surface(int id)
         {
             var (episode, _, first, wordCount) = _best[id];
-            return first < 0 ? _phrases.Text(id) : TopicExtractor.Surface(_episodes[episode], _words[episode], first, wordCount);
+            return first < 0 ? _phrases.Text(id) : TopicExtractor.Surface(_episodes[episode], _textStarts[episode], first, wordCount);
         }
 
         /// <summary>GPT-4, a16z, H100; not 90s or 5th.</summary>
@@ -402,10 +494,10 @@ public static class TopicExtractor
     }
 
     /// <summary>A phrase as written where it was first said: <paramref name="words"/> words from token <paramref name="first"/>, spaces made single.</summary>
-    private static string Surface(Episode e, EpisodeWords tokens, int first, int words)
+    private static string Surface(Episode e, int[] textStarts, int first, int words)
     {
-        int text = tokens.TextOfToken(first);
-        int word = first - tokens.TextStarts[text];
+        int text = EpisodeWords.TextOfToken(textStarts, first);
+        int word = first - textStarts[text];
         var content = EpisodeWords.TextOf(e, text);
         Span<(int Start, int Length)> positions = word + words <= 4096 ? stackalloc (int, int)[word + words] : new (int, int)[word + words];
         EpisodeWords.Positions(content, positions);
@@ -706,7 +798,7 @@ public static class TopicExtractor
         }
 
         private string SurfaceOf(Candidate c, Episode e, EpisodeWords words) =>
-            c.First < 0 ? phrases.Text(c.Identity) : Surface(e, words, c.First, c.Words);
+            c.First < 0 ? phrases.Text(c.Identity) : Surface(e, words.TextStarts, c.First, c.Words);
 
         /// <summary>
         /// The most said phrases, at most <paramref name="keep"/>; ties go to the first key in

@@ -30,6 +30,7 @@ public sealed class Vocabulary
     private readonly ConcurrentDictionary<long, int> _wordIds = new();
     private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
     private readonly List<string> _keys = [];
+    private readonly List<long> _keyHashes = [];
     private readonly Lock _gate = new();
     private int _wordCount;
 
@@ -46,6 +47,21 @@ public sealed class Vocabulary
     public string[] KeyTexts()
     {
         lock (_gate) return [.. _keys];
+    }
+
+    /// <summary>Every key's <see cref="WordScanner.Hash"/>, by id (for <see cref="KeyFilter"/>s).</summary>
+    public long[] KeyHashes()
+    {
+        lock (_gate) return [.. _keyHashes];
+    }
+
+    /// <summary>The ids of many keys, each added if new.</summary>
+    public int[] KeyIds(IReadOnlyList<string> keys)
+    {
+        var ids = new int[keys.Count];
+        lock (_gate)
+            for (int i = 0; i < ids.Length; i++) ids[i] = KeyIdLocked(keys[i]);
+        return ids;
     }
 
     /// <summary>The id of a key, added if new.</summary>
@@ -87,6 +103,7 @@ public sealed class Vocabulary
         id = _keys.Count;
         var text = key.ToString();
         _keys.Add(text);
+        _keyHashes.Add(WordScanner.Hash(text));
         _keyIds[text] = id;
         return id;
     }

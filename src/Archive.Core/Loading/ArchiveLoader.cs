@@ -97,13 +97,16 @@ public static class ArchiveLoader
         timings.Add(new StageTiming("read", loadWall * (stepTicks[0] / allTicks)));
         timings.Add(new StageTiming("parse", loadWall * (stepTicks[1] / allTicks)));
         timings.Add(new StageTiming("normalize", loadWall * (stepTicks[2] / allTicks)));
-        cache?.Prune();
 
         // enrich: needs every episode at once
         progress?.StageStarted("enrich", 1);
         var enrichDiagnostics = new DiagnosticBag();
         var loaded = perFile.SelectMany((f, fileIndex) => f.Episodes.Select(e => (Episode: e, File: fileIndex))).ToList();
         var inputs = loaded.Select(l => l.Episode).ToList();
+        // An episode's source key: its file's cache key and its place among the file's episodes.
+        var firstOfFile = new Dictionary<int, int>();
+        for (int i = loaded.Count - 1; i >= 0; i--) firstOfFile[loaded[i].File] = i;
+        var inputKeys = loaded.Select((l, i) => keys[l.File] is { } key ? $"{key}#{i - firstOfFile[l.File]}" : null).ToList();
         // When every file and the settings are as last time, so is what enrich makes of them.
         var enrichCache = cache is null ? null : new EnrichCache(cache);
         var enrichKey = enrichCache?.KeyOf(keys, config);
@@ -111,11 +114,14 @@ public static class ArchiveLoader
         bool enrichCached = enriched is not null;
         if (enriched is null)
         {
-            enriched = ArchiveEnricher.Enrich(inputs, config, enrichDiagnostics);
+            enriched = ArchiveEnricher.Enrich(inputs, config, enrichDiagnostics, inputKeys,
+                cache is null ? null : new EpisodeDigestCache(cache, read: !options.IgnoreCache));
             if (enrichKey is not null) enrichCache!.Put(enrichKey, enriched, inputs, enrichDiagnostics.Items);
         }
         progress?.Advance("enrich");
         timings.Add(Lap("enrich", clock));
+        // After enrich, which reads and writes episode digests beside the load cache's entries; when it was skipped, they all still hold.
+        cache?.Prune(enrichCached ? EpisodeDigestCache.Extension : null);
 
         var reports = new List<SourceFileReport>(files.Count);
         var diagnostics = new List<Diagnostic>(configDiagnostics.Items);
@@ -139,14 +145,10 @@ public static class ArchiveLoader
         var filePaths = perFile.Select(f => f.DisplayPath).ToHashSet();
         diagnostics.AddRange(enrichDiagnostics.Items.Where(d => !filePaths.Contains(d.Path)));
 
-        // An episode's source key: its file's cache key and its place among the file's episodes.
-        var firstOfFile = new Dictionary<int, int>();
-        for (int i = loaded.Count - 1; i >= 0; i--) firstOfFile[loaded[i].File] = i;
         // An episode that enrich made anew (speaker aliases, details merged from a duplicate) is
         // not what its file alone gives: it has no key, and what is made from it is made again.
         var sourceKeys = enriched.InputIndexes
-            .Select((input, k) => keys[loaded[input].File] is { } key && ReferenceEquals(enriched.Episodes[k].Episode, loaded[input].Episode)
-                ? $"{key}#{input - firstOfFile[loaded[input].File]}" : null)
+            .Select((input, k) => ReferenceEquals(enriched.Episodes[k].Episode, loaded[input].Episode) ? inputKeys[input] : null)
             .ToList();
 
         return new LoadedArchive

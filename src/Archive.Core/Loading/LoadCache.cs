@@ -58,21 +58,37 @@ public sealed class LoadCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public LoadedFile? TryGet(string key)
-    {
-        lock (_used) _used.Add(key);
-        return CacheFile.Read(PathOf(key), bytes => LoadedFileCodec.Decode(key, bytes));
-    }
+    public LoadedFile? TryGet(string key) => Read(key, EntryExtension, bytes => LoadedFileCodec.Decode(key, bytes));
 
     /// <summary>Stores an entry; a failure to write only costs a parse next time.</summary>
     public void Put(string key, LoadedFile file)
     {
-        lock (_used) _used.Add(key);
-        if (LoadedFileCodec.Encode(key, file) is { } entry) CacheFile.Write(PathOf(key), entry);
+        if (LoadedFileCodec.Encode(key, file) is { } entry) Write(key, EntryExtension, entry);
     }
 
-    /// <summary>Deletes entries the load did not use, and those of other code versions.</summary>
-    public void Prune()
+    /// <summary>
+    /// The entry under <paramref name="key"/> (a lowercase hex hash) and <paramref name="extension"/>
+    /// as <paramref name="decode"/> makes it, or null; for this cache's entries and others kept beside
+    /// them (<see cref="EpisodeDigestCache"/>), which share its code version and its pruning.
+    /// </summary>
+    internal T? Read<T>(string key, string extension, EntryDecoder<T> decode) where T : class
+    {
+        lock (_used) _used.Add(key + extension);
+        return CacheFile.Read(PathOf(key, extension), decode);
+    }
+
+    /// <summary>Stores an entry's bytes; see <see cref="Read"/>.</summary>
+    internal void Write(string key, string extension, byte[] entry)
+    {
+        lock (_used) _used.Add(key + extension);
+        CacheFile.Write(PathOf(key, extension), entry);
+    }
+
+    /// <summary>
+    /// Deletes entries the load did not use, and those of other code versions. Entries ending in
+    /// <paramref name="keepUnused"/> are kept though unused: their owner had no need of them this time.
+    /// </summary>
+    public void Prune(string? keepUnused = null)
     {
         var load = Path.Combine(Directory, "load");
         if (!System.IO.Directory.Exists(load)) return;
@@ -88,7 +104,7 @@ public sealed class LoadCache
                 foreach (var entry in System.IO.Directory.EnumerateFiles(version, "*", SearchOption.AllDirectories))
                 {
                     var name = Path.GetFileName(entry);
-                    if (name.EndsWith(EntryExtension, StringComparison.Ordinal) && _used.Contains(name[..^EntryExtension.Length])) continue;
+                    if (_used.Contains(name) || (keepUnused is not null && name.EndsWith(keepUnused, StringComparison.Ordinal))) continue;
                     File.Delete(entry);
                 }
             }
@@ -102,7 +118,7 @@ public sealed class LoadCache
     // Not .json: entries of the JSON format, should one be found in this folder, are never opened and are pruned.
     private const string EntryExtension = ".bin";
 
-    private string PathOf(string key) => Path.Combine(_folder, key[..2], key + EntryExtension);
+    private string PathOf(string key, string extension) => Path.Combine(_folder, key[..2], key + extension);
 
     /// <summary>
     /// A hash of the identities of the assemblies whose code turns bytes into episodes: this one

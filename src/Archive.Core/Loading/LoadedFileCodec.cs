@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Text;
 using Archive.Core.Diagnostics;
 using Archive.Core.Model;
 
@@ -30,59 +26,14 @@ internal static class LoadedFileCodec
     public const int FormatVersion = 2;
 
     private const uint Magic = 0x434C5241; // "ARLC" little-endian
-    private const int HeaderLength = 16;
-
-    // Strict both ways: a string that UTF-8 cannot carry exactly is not cached, and bytes that are
-    // not UTF-8 are a damaged entry, not text with replacement characters.
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The entry's bytes; null when a string cannot be stored exactly (invalid UTF-16).</summary>
-    public static byte[]? Encode(string key, LoadedFile file)
-    {
-        try
-        {
-            var payload = new Writer();
-            payload.String(key);
-            Write(payload, file);
-            var body = payload.Written;
-            var entry = new byte[HeaderLength + body.Length];
-            BinaryPrimitives.WriteUInt32LittleEndian(entry, Magic);
-            BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(4), FormatVersion);
-            BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(8), body.Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(entry.AsSpan(12), Crc32C(body));
-            body.CopyTo(entry.AsSpan(HeaderLength));
-            return entry;
-        }
-        catch (EncoderFallbackException)
-        {
-            return null;
-        }
-    }
+    public static byte[]? Encode(string key, LoadedFile file) => BinaryEntry.Encode(Magic, FormatVersion, key, w => Write(w, file));
 
     /// <summary>The entry stored under <paramref name="key"/>, or null when the bytes are not exactly one.</summary>
-    public static LoadedFile? Decode(string key, ReadOnlySpan<byte> entry)
-    {
-        if (entry.Length < HeaderLength
-            || BinaryPrimitives.ReadUInt32LittleEndian(entry) != Magic
-            || BinaryPrimitives.ReadInt32LittleEndian(entry[4..]) != FormatVersion
-            || BinaryPrimitives.ReadInt32LittleEndian(entry[8..]) != entry.Length - HeaderLength)
-            return null;
-        var body = entry[HeaderLength..];
-        if (BinaryPrimitives.ReadUInt32LittleEndian(entry[12..]) != Crc32C(body)) return null;
-        try
-        {
-            var reader = new Reader(body);
-            if (reader.String() != key) return null;
-            var file = Read(ref reader);
-            return reader.AtEnd ? file : null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
+    public static LoadedFile? Decode(string key, ReadOnlySpan<byte> entry) => BinaryEntry.Decode(Magic, FormatVersion, key, entry, Read);
 
-    private static void Write(Writer w, LoadedFile file)
+    private static void Write(EntryWriter w, LoadedFile file)
     {
         w.String(file.Format);
         w.Count(file.Episodes.Count);
@@ -126,7 +77,7 @@ internal static class LoadedFileCodec
         }
     }
 
-    private static LoadedFile Read(ref Reader r)
+    private static LoadedFile Read(ref EntryReader r)
     {
         var format = r.String();
         var episodes = new Episode[r.Count()];
@@ -157,176 +108,5 @@ internal static class LoadedFileCodec
         for (int d = 0; d < diagnostics.Length; d++)
             diagnostics[d] = new Diagnostic(r.Severity(), r.Required(), r.Int32(), r.Required());
         return new LoadedFile(format, episodes, diagnostics);
-    }
-
-    /// <summary>CRC-32C (Castagnoli), with the CPU's CRC instruction where there is one.</summary>
-    internal static uint Crc32C(ReadOnlySpan<byte> bytes)
-    {
-        uint crc = 0xFFFFFFFF;
-        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
-        foreach (var word in words) crc = BitOperations.Crc32C(crc, BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word));
-        foreach (var b in bytes[(words.Length * sizeof(ulong))..]) crc = BitOperations.Crc32C(crc, b);
-        return ~crc;
-    }
-
-    private sealed class Writer
-    {
-        private readonly MemoryStream _stream = new();
-        private readonly BinaryWriter _writer;
-
-        public Writer() => _writer = new BinaryWriter(_stream, Utf8);
-
-        public ReadOnlySpan<byte> Written
-        {
-            get
-            {
-                _writer.Flush();
-                return _stream.GetBuffer().AsSpan(0, (int)_stream.Length);
-            }
-        }
-
-        public void Count(int count) => _writer.Write7BitEncodedInt(count);
-        public void Int32(int value) => _writer.Write(value);
-        public void Flag(bool value) => _writer.Write(value);
-
-        public void Time(TimeSpan? time)
-        {
-            Flag(time.HasValue);
-            if (time is { } t) _writer.Write(t.Ticks);
-        }
-
-        public void String(string? text)
-        {
-            if (text is null)
-            {
-                Count(0);
-                return;
-            }
-            var bytes = Utf8.GetBytes(text);
-            Count(bytes.Length + 1);
-            _writer.Write(bytes);
-        }
-
-        public void Strings(IReadOnlyList<string> texts)
-        {
-            Count(texts.Count);
-            foreach (var text in texts) String(text);
-        }
-
-        private readonly Dictionary<string, int> _speakers = new(StringComparer.Ordinal);
-
-        /// <summary>0 for none, 1 and the name the first time, then 2 + the name's number: one string per speaker, not per paragraph.</summary>
-        public void Speaker(string? name)
-        {
-            if (name is null) Count(0);
-            else if (_speakers.TryGetValue(name, out int known)) Count(known + 2);
-            else
-            {
-                _speakers.Add(name, _speakers.Count);
-                Count(1);
-                String(name);
-            }
-        }
-    }
-
-    /// <summary>Reads the payload; every inconsistency is an <see cref="InvalidDataException"/>.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> bytes)
-    {
-        private readonly ReadOnlySpan<byte> _bytes = bytes;
-        private int _at;
-
-        public readonly bool AtEnd => _at == _bytes.Length;
-
-        private ReadOnlySpan<byte> Take(int length)
-        {
-            if (length < 0 || length > _bytes.Length - _at) throw new InvalidDataException("the entry ends early");
-            var taken = _bytes.Slice(_at, length);
-            _at += length;
-            return taken;
-        }
-
-        private int Varint()
-        {
-            uint value = 0;
-            for (int shift = 0; shift < 35; shift += 7)
-            {
-                byte b = Take(1)[0];
-                value |= (uint)(b & 0x7F) << shift;
-                if ((b & 0x80) == 0) return value <= int.MaxValue ? (int)value : throw new InvalidDataException("a count out of range");
-            }
-            throw new InvalidDataException("a count out of range");
-        }
-
-        /// <summary>A list's length: each item takes at least a byte, so a larger count is damage, not a reason to allocate.</summary>
-        public int Count()
-        {
-            int count = Varint();
-            return count <= _bytes.Length - _at ? count : throw new InvalidDataException("a count beyond the entry");
-        }
-
-        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(sizeof(int)));
-
-        public bool Flag() => Take(1)[0] switch
-        {
-            0 => false,
-            1 => true,
-            _ => throw new InvalidDataException("a flag that is neither 0 nor 1"),
-        };
-
-        public TimeSpan? Time() => Flag() ? TimeSpan.FromTicks(BinaryPrimitives.ReadInt64LittleEndian(Take(sizeof(long)))) : null;
-
-        public DateOnly Date()
-        {
-            int day = Int32();
-            return day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
-                ? DateOnly.FromDayNumber(day)
-                : throw new InvalidDataException("a date out of range");
-        }
-
-        public Severity Severity()
-        {
-            var severity = (Severity)Int32();
-            return Enum.IsDefined(severity) ? severity : throw new InvalidDataException("an unknown severity");
-        }
-
-        public string? String()
-        {
-            int length = Varint();
-            if (length == 0) return null;
-            var utf8 = Take(length - 1);
-            try
-            {
-                return Utf8.GetString(utf8);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new InvalidDataException("text that is not UTF-8");
-            }
-        }
-
-        public string Required() => String() ?? throw new InvalidDataException("a missing value");
-
-        private List<string>? _speakers;
-
-        public string? Speaker()
-        {
-            int reference = Varint();
-            if (reference == 0) return null;
-            _speakers ??= [];
-            if (reference == 1)
-            {
-                var name = Required();
-                _speakers.Add(name);
-                return name;
-            }
-            return reference - 2 < _speakers.Count ? _speakers[reference - 2] : throw new InvalidDataException("a speaker not named before");
-        }
-
-        public string[] Strings()
-        {
-            var texts = new string[Count()];
-            for (int i = 0; i < texts.Length; i++) texts[i] = Required();
-            return texts;
-        }
     }
 }

@@ -88,4 +88,29 @@ public class EnrichCacheTests
         Assert.Equal(Content(first), Content(second));
         Assert.True(Load(input, cache).EnrichCached);
     }
+
+    [Fact]
+    public void Episode_digests_outlive_a_load_that_skipped_enrich_and_stale_ones_are_pruned()
+    {
+        using var temp = new TempFolder("enrich-cache");
+        var input = WriteArchive(temp);
+        var cache = temp.Combine("cache");
+        string[] Digests() => [.. Directory.EnumerateFiles(cache, "*" + EpisodeDigestCache.Extension, SearchOption.AllDirectories).Order()];
+
+        var first = Load(input, cache);
+        var digests = Digests();
+        // One per episode, but none for those a duplicate was merged into (made of two sources); episodes
+        // that speaker aliases changed have no source key but a digest.
+        Assert.InRange(digests.Length, first.EpisodeSourceKeys.Count(k => k is not null), first.Episodes.Count - 1);
+        Assert.True(Load(input, cache).EnrichCached);
+        Assert.Equal(digests, Digests());
+
+        var episode = Path.Combine(input, "signal-and-noise-02-vector-search.md");
+        File.WriteAllText(episode, File.ReadAllText(episode).Replace("vector", "embedding", StringComparison.Ordinal));
+        var edited = Load(input, cache);
+        Assert.Equal(Content(Load(input, temp.Combine("other-cache"))), Content(edited));
+        var after = Digests();
+        Assert.Equal(digests.Length, after.Length);
+        Assert.Single(after.Except(digests));
+    }
 }

@@ -139,7 +139,7 @@ public class LoadCacheTests
             for (int k = random.Next(1, 4); k > 0; k--) damaged[random.Next(16, damaged.Length)] = (byte)random.Next(256);
             if (random.Next(4) == 0) damaged = damaged[..random.Next(16, damaged.Length)];
             BinaryPrimitives.WriteInt32LittleEndian(damaged.AsSpan(8), damaged.Length - 16);
-            BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(12), LoadedFileCodec.Crc32C(damaged.AsSpan(16)));
+            BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(12), BinaryEntry.Crc32C(damaged.AsSpan(16)));
             if (LoadedFileCodec.Decode(key, damaged) is null) misses++;
         }
         Assert.True(misses > 0);
@@ -195,8 +195,8 @@ public class LoadCacheTests
     [Fact]
     public void The_checksum_is_crc32c()
     {
-        Assert.Equal(0xE3069283u, LoadedFileCodec.Crc32C("123456789"u8));
-        Assert.Equal(0u, LoadedFileCodec.Crc32C([]));
+        Assert.Equal(0xE3069283u, BinaryEntry.Crc32C("123456789"u8));
+        Assert.Equal(0u, BinaryEntry.Crc32C([]));
     }
 
     [Fact]
