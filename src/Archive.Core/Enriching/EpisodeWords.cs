@@ -57,20 +57,29 @@ public sealed class EpisodeWords
     /// </summary>
     public KeyFilter KeyFilter(Vocabulary vocabulary, long[] keyHashes)
     {
-        var seen = new HashSet<long>();
-        var hashes = new List<long>();
+        // Sized for its distinct keys (counted on a bitmap of key ids) and every pair, repeated or not:
+        // counting distinct pairs costs more than the few bytes it would save.
+        var seen = new ulong[(keyHashes.Length + 63) / 64];
+        int distinct = 0;
+        foreach (var token in Tokens)
+        {
+            int key = vocabulary[WordOf(token)].Key;
+            ref ulong word = ref seen[key >> 6];
+            if ((word & (1UL << key)) == 0) { word |= 1UL << key; distinct++; }
+        }
+        var filter = Enriching.KeyFilter.For(distinct + Math.Max(0, Tokens.Length - 1));
         for (int text = 0; text + 1 < TextStarts.Length; text++)
         {
             long previous = 0;
             for (int t = TextStarts[text]; t < TextStarts[text + 1]; t++)
             {
                 long hash = keyHashes[vocabulary[WordOf(Tokens[t])].Key];
-                if (seen.Add(hash)) hashes.Add(hash);
-                if (t > TextStarts[text] && seen.Add(Enriching.KeyFilter.PairOf(previous, hash))) hashes.Add(Enriching.KeyFilter.PairOf(previous, hash));
+                filter.Add(hash);
+                if (t > TextStarts[text]) filter.Add(Enriching.KeyFilter.PairOf(previous, hash));
                 previous = hash;
             }
         }
-        return Enriching.KeyFilter.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes));
+        return filter;
     }
 
     /// <summary>Each episode's words, tokenised in parallel into one vocabulary.</summary>

@@ -3,7 +3,7 @@ namespace Archive.Core.Enriching;
 /// <summary>
 /// The word keys an episode says, and the pairs of keys it says one after the other, as a Bloom
 /// filter over their hashes (<see cref="WordScanner.Hash"/> of a key's text, <see cref="PairOf"/>):
-/// "not there" is certain, "maybe" is wrong about once in fifty. It is kept between builds with the
+/// "not there" is certain, "maybe" is wrong a few times in a hundred. It is kept between builds with the
 /// episode's <see cref="EpisodeDigest"/>, so a rebuild can tell, without the episode's words, which
 /// names and topics of the archive cannot occur in it. Pairs matter: an hour of speech says most
 /// words of most two-word topics, but seldom together.
@@ -11,33 +11,33 @@ namespace Archive.Core.Enriching;
 public sealed class KeyFilter
 {
     private const int Probes = 3;
-    // 10 to 20 bits per key (rounded up to a power of two): a false "maybe" at most ~1.7 % of the time.
-    private const int BitsPerKey = 10;
+    // Bits per key given: with three probes, a false "maybe" about 3 % of the time (less when keys repeat).
+    private const int BitsPerKey = 8;
 
     private readonly ulong[] _bits;
-    private readonly uint _mask;
+    private readonly ulong _bitCount;
 
     public KeyFilter(ulong[] bits)
     {
-        if (bits.Length == 0 || (bits.Length & (bits.Length - 1)) != 0) throw new ArgumentException("a filter is a power of two words long", nameof(bits));
+        if (bits.Length == 0) throw new ArgumentException("a filter has at least one word", nameof(bits));
         _bits = bits;
-        _mask = (uint)(bits.Length * 64 - 1);
+        _bitCount = (ulong)bits.Length * 64;
     }
 
     public ReadOnlySpan<ulong> Bits => _bits;
 
-    /// <summary>A filter of the keys whose hashes are given (repeats allowed).</summary>
-    public static KeyFilter Of(ReadOnlySpan<long> keyHashes)
+    /// <summary>An empty filter with room for about <paramref name="keys"/> keys: <see cref="Add"/> them.</summary>
+    public static KeyFilter For(int keys) => new(new ulong[Math.Max(1, ((long)keys * BitsPerKey + 63) / 64)]);
+
+    /// <summary>Adds the key with this hash (while the filter is being made: not safe alongside readers).</summary>
+    public void Add(long keyHash)
     {
-        int words = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, keyHashes.Length * BitsPerKey)) / 64);
-        var filter = new KeyFilter(new ulong[words]);
-        foreach (var hash in keyHashes)
+        var (at, step) = Start(keyHash);
+        for (int p = 0; p < Probes; p++, at += step)
         {
-            var (at, step) = Start(hash);
-            for (int p = 0; p < Probes; p++, at += step)
-                filter._bits[(at & filter._mask) >> 6] |= 1UL << (int)(at & 63);
+            ulong bit = Bit(at);
+            _bits[bit >> 6] |= 1UL << (int)(bit & 63);
         }
-        return filter;
     }
 
     /// <summary>Whether the key with this hash may be among the filter's.</summary>
@@ -45,7 +45,10 @@ public sealed class KeyFilter
     {
         var (at, step) = Start(keyHash);
         for (int p = 0; p < Probes; p++, at += step)
-            if ((_bits[(at & _mask) >> 6] & (1UL << (int)(at & 63))) == 0) return false;
+        {
+            ulong bit = Bit(at);
+            if ((_bits[bit >> 6] & (1UL << (int)(bit & 63))) == 0) return false;
+        }
         return true;
     }
 
@@ -59,6 +62,9 @@ public sealed class KeyFilter
 
     /// <summary>The hash that stands for two keys said one after the other.</summary>
     public static long PairOf(long first, long second) => (long)((ulong)first * 0x9E3779B97F4A7C15UL + (ulong)second * 31 + 1);
+
+    // A probe's 32 bits scaled to the filter's size (multiply and shift, not a modulo).
+    private ulong Bit(uint at) => (at * _bitCount) >> 32;
 
     // FNV's low bits are weak: the hash is mixed (the finalizer of MurmurHash3) before it is split into two probes' worth.
     private static (uint At, uint Step) Start(long hash)

@@ -58,7 +58,7 @@ internal static class EpisodeDigestCodec
     private static EpisodeDigest? Read(ref EntryReader r, string identity)
     {
         var bits = r.Words();
-        if (bits.Length == 0 || (bits.Length & (bits.Length - 1)) != 0) return null;
+        if (bits.Length == 0) return null;
         var starts = new int[r.Count()];
         for (int i = 0; i < starts.Length; i++) starts[i] = r.Natural();
         var phrasesContext = r.Bytes();
