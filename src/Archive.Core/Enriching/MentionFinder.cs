@@ -21,8 +21,8 @@ public static class MentionFinder
     /// <param name="OnlyIn">For a topic named by an everyday word, the episodes that carry it (ascending): the only ones it links in.</param>
     private sealed record Target(MentionKind Kind, string Slug, bool AllCaps, bool Capitalized, int Seen, int[]? Guest, int[]? OnlyIn = null);
 
-    /// <summary>A name the transcripts are searched for: its key, its words' hashes (for <see cref="KeyFilter"/>s) and what it links to.</summary>
-    private sealed record Name(string Key, long[] WordHashes, Target Target, byte[] Fixed);
+    /// <summary>A name the transcripts are searched for: its words' hashes (for <see cref="KeyFilter"/>s), what it links to, and both as bytes for an episode's context.</summary>
+    private sealed record Name(long[] WordHashes, Target Target, byte[] Fixed);
 
     /// <summary>An episode's mentions as an earlier build found them, and the <see cref="Found.Contexts"/> entry they were found in.</summary>
     public sealed record Known(byte[] Context, IReadOnlyList<Mention> Mentions);
@@ -33,14 +33,6 @@ public static class MentionFinder
     /// links to from it. An episode whose context is as an earlier build's has that build's mentions.
     /// </summary>
     public sealed record Found(IReadOnlyList<Mention>[] Mentions, byte[]?[] Contexts);
-
-    /// <param name="words">Each episode's tokens (<see cref="EpisodeWords"/>), made with <paramref name="vocabulary"/>.</param>
-    /// <param name="everydayWords">The keys of the topics named by an everyday word (<see cref="TopicExtractor.Result.EverydayWords"/>).</param>
-    public static IReadOnlyList<Mention>[] Find(
-        IReadOnlyList<ArchiveEpisode> episodes, IReadOnlyList<EpisodeWords> words, Vocabulary vocabulary,
-        IReadOnlyList<TaxonomyTerm> topics, IReadOnlyList<TaxonomyTerm> people, IReadOnlyList<TaxonomyTerm> shows, TopicRules rules,
-        IReadOnlySet<string>? everydayWords = null) =>
-        Find(episodes, _ => words, new KeyFilter?[episodes.Count], new Known?[episodes.Count], vocabulary, topics, people, shows, rules, everydayWords).Mentions;
 
     /// <param name="wordsOf">
     /// Given which episodes' mentions must be found, each episode's tokens, made with
@@ -61,7 +53,7 @@ public static class MentionFinder
             matcher.Add(key, target);
             if (key.Length == 0) return;
             var fixedPart = System.Text.Encoding.UTF8.GetBytes($"{key}\u0001{target.Kind}\u0001{target.Slug}\u0001{target.AllCaps}\u0001{target.Capitalized}\u0001");
-            names.Add(new Name(key, [.. key.Split(' ').Select(w => WordScanner.Hash(w))], target, fixedPart));
+            names.Add(new Name([.. key.Split(' ').Select(w => WordScanner.Hash(w))], target, fixedPart));
         }
         var guestEpisodes = GuestEpisodes(episodes, people, shows);
         var seenIds = new Dictionary<(MentionKind, string), int>();

@@ -212,11 +212,7 @@ internal ref struct EntryReader(ReadOnlySpan<byte> bytes)
     }
 
     /// <summary>A list's length: each item takes at least a byte, so a larger count is damage, not a reason to allocate.</summary>
-    public int Count()
-    {
-        int count = Varint();
-        return count <= _bytes.Length - _at ? count : throw new InvalidDataException("a count beyond the entry");
-    }
+    public int Count() => Count(1);
 
     public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(sizeof(int)));
 
