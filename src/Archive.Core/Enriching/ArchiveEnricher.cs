@@ -44,7 +44,7 @@ public static class ArchiveEnricher
         var digest = new EpisodeDigest?[n];
         if (identities is not null && digests is not null)
         {
-            var aliasesKey = AliasesKey(config);
+            var aliasesKey = EnrichSettings.Text(config.SpeakerAliases, null);
             for (int i = 0; i < n; i++)
             {
                 int input = inputIndexes[i];
@@ -56,13 +56,13 @@ public static class ArchiveEnricher
             Parallel.For(0, n, i => digest[i] = identity[i] is { } id ? digests.Get(id) : null);
         }
         var phrasesContext = new PhrasesContext(config.Topics, named);
-        var contexts = new byte[]?[n];
+        var phrasesContexts = new byte[]?[n];
         var counted = new TopicExtractor.CountedPhrases?[n];
         Parallel.For(0, n, i =>
         {
             if (digest[i] is not { } d) return;
-            contexts[i] = phrasesContext.Of(d.Keys);
-            if (d.PhrasesContext.AsSpan().SequenceEqual(contexts[i])) counted[i] = d.Phrases;
+            phrasesContexts[i] = phrasesContext.Of(d.Keys);
+            if (d.PhrasesContext.AsSpan().SequenceEqual(phrasesContexts[i])) counted[i] = d.Phrases;
         });
 
         // Each episode's text tokenised once, for topics and mentions: those whose phrases are not known now, others if their mentions need it.
@@ -93,17 +93,13 @@ public static class ArchiveEnricher
             Parallel.For(0, n, i =>
             {
                 if (identity[i] is not { } id) return;
-                var made = new EpisodeDigest(id, filters[i]!, textStarts[i], contexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
+                var made = new EpisodeDigest(id, filters[i]!, textStarts[i], phrasesContexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
                     mentions.Contexts[i]!, mentions.Mentions[i]);
                 if (digest[i] is not { } was || !ReferenceEquals(was.Phrases, made.Phrases) || !ReferenceEquals(was.Mentions, made.Mentions)) digests.Put(made);
             });
         var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions.Mentions[i] }).ToList();
         return new Result(enriched, inputIndexes, topics, people, shows);
     }
-
-    /// <summary>archive.yml's speaker aliases as text: part of the identity of an episode they changed.</summary>
-    private static string AliasesKey(ArchiveConfig config) =>
-        "aliases " + string.Join("\n", config.SpeakerAliases.Select(a => a.Key + ": " + string.Join(" | ", a.Value)));
 
     /// <summary>
     /// What an episode's counted phrases depend on besides its text: the topic rules, and which of
@@ -116,11 +112,7 @@ public static class ArchiveEnricher
 
         public PhrasesContext(TopicRules rules, IEnumerable<string> names)
         {
-            var text = new System.Text.StringBuilder("rules\n");
-            foreach (var add in rules.Add) text.Append("add ").Append(add).Append('\n');
-            foreach (var ban in rules.Ban) text.Append("ban ").Append(ban).Append('\n');
-            foreach (var (topic, aliases) in rules.Merge) text.Append("merge ").Append(topic).Append(": ").AppendJoin(" | ", aliases).Append('\n');
-            _rules = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+            _rules = System.Text.Encoding.UTF8.GetBytes(EnrichSettings.Text(null, rules) + "\n");
             _nameWords = [.. names
                 .SelectMany(name => WordScanner.KeyOf(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

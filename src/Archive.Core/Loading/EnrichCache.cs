@@ -29,7 +29,7 @@ public sealed class EnrichCache(LoadCache cache)
         if (fileKeys.Any(k => k is null)) return null;
         var text = new StringBuilder();
         text.Append(cache.CodeVersion).Append('\n');
-        text.Append(JsonSerializer.Serialize(new EnrichSettings(config.SpeakerAliases, config.Topics), EnrichCacheJson.Default.EnrichSettings)).Append('\n');
+        text.Append(EnrichSettings.Text(config.SpeakerAliases, config.Topics)).Append('\n');
         foreach (var fileKey in fileKeys) text.Append(fileKey).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
@@ -74,7 +74,12 @@ public sealed class EnrichCache(LoadCache cache)
     private string PathOf(string key) => Path.Combine(Folder, key + ".json");
 }
 
-internal sealed record EnrichSettings(IReadOnlyDictionary<string, IReadOnlyList<string>> SpeakerAliases, TopicRules Topics);
+/// <summary>The settings of archive.yml that enrich reads, as text for the keys of what it keeps (this cache, <see cref="EpisodeDigest"/>s); a null part is left out.</summary>
+internal sealed record EnrichSettings(IReadOnlyDictionary<string, IReadOnlyList<string>>? SpeakerAliases, TopicRules? Topics)
+{
+    public static string Text(IReadOnlyDictionary<string, IReadOnlyList<string>>? speakerAliases, TopicRules? topics) =>
+        JsonSerializer.Serialize(new EnrichSettings(speakerAliases, topics), EnrichCacheJson.Default.EnrichSettings);
+}
 
 /// <summary>What enrich added to one episode; <see cref="Made"/> is the episode itself when enrich made it anew, else null (it is input <see cref="Input"/>).</summary>
 internal sealed record EnrichedEpisode(int Input, string Slug, IReadOnlyList<string> Topics, int NamedTopicCount,
