@@ -17,6 +17,13 @@ public class EnrichCacheTests
         return input;
     }
 
+    /// <summary>Changes one transcript's text (and so its topics and what links to it).</summary>
+    private static void EditTranscript(string input)
+    {
+        var episode = Path.Combine(input, "signal-and-noise-02-vector-search.md");
+        File.WriteAllText(episode, File.ReadAllText(episode).Replace("vector", "embedding", StringComparison.Ordinal));
+    }
+
     private static LoadedArchive Load(string input, string cache, bool ignoreCache = false) =>
         ArchiveLoader.Load(new LoadOptions(input) { CacheDirectory = cache, IgnoreCache = ignoreCache, DisplayRoot = input });
 
@@ -65,8 +72,7 @@ public class EnrichCacheTests
         Assert.DoesNotContain(banned.Topics, t => t.Name.Equals("caching", StringComparison.OrdinalIgnoreCase));
         Assert.True(Load(input, cache).EnrichCached);
 
-        var episode = Path.Combine(input, "signal-and-noise-02-vector-search.md");
-        File.WriteAllText(episode, File.ReadAllText(episode).Replace("vector", "embedding", StringComparison.Ordinal));
+        EditTranscript(input);
         var edited = Load(input, cache);
         Assert.False(edited.EnrichCached);
         // And what it gives is what enriching from scratch gives.
@@ -105,8 +111,7 @@ public class EnrichCacheTests
         Assert.True(Load(input, cache).EnrichCached);
         Assert.Equal(digests, Digests());
 
-        var episode = Path.Combine(input, "signal-and-noise-02-vector-search.md");
-        File.WriteAllText(episode, File.ReadAllText(episode).Replace("vector", "embedding", StringComparison.Ordinal));
+        EditTranscript(input);
         var edited = Load(input, cache);
         Assert.Equal(Content(Load(input, temp.Combine("other-cache"))), Content(edited));
         var after = Digests();
