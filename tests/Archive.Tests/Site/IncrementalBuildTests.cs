@@ -477,6 +477,42 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_kept_file_the_site_before_last_already_holds_stays_and_one_it_holds_older_is_replaced()
+    {
+        using var temp = new TempFolder("incremental");
+        var output = temp.Combine("site");
+        string Read(string path) => File.ReadAllText(Path.Combine(output, path));
+        DateTime Time(string path) => File.GetLastWriteTimeUtc(Path.Combine(output, path));
+
+        using (var first = new SiteWriter(output))
+        {
+            first.Write(OutputFile.Text("same.txt", "same"), key: "same");
+            first.Write(OutputFile.Text("changed/index.html", "old"), key: "old");
+            first.Commit();
+        }
+        var sameTime = Time("same.txt");
+        using (var second = new SiteWriter(output))
+        {
+            Assert.True(second.TryKeep("same.txt", "same"));
+            second.Write(OutputFile.Text("changed/index.html", "new"), key: "new");
+            second.Commit();
+        }
+        var changedTime = Time("changed/index.html");
+
+        // The third build starts from the first site: it holds same.txt as the live site does,
+        // and the old bytes of changed/index.html, which keeping must not leave in place.
+        using (var third = new SiteWriter(output))
+        {
+            Assert.True(third.TryKeep("same.txt", "same"));
+            Assert.True(third.TryKeep("changed/index.html", "new"));
+            Assert.Equal(0, third.Written);
+            third.Commit();
+        }
+        Assert.Equal(("same", sameTime), (Read("same.txt"), Time("same.txt")));
+        Assert.Equal(("new", changedTime), (Read("changed/index.html"), Time("changed/index.html")));
+    }
+
+    [Fact]
     public void A_build_that_died_between_moving_the_old_site_aside_and_the_new_one_in_is_repaired()
     {
         using var temp = new TempFolder("incremental");
