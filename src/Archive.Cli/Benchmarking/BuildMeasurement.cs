@@ -9,9 +9,18 @@ public sealed record BuildReport(
     IReadOnlyList<BuildReport.Stage> Stages,
     int Episodes, int Transcripts, int CachedTranscripts,
     int Files, int Written, int Unchanged, int Removed,
-    double CpuSeconds, long PeakWorkingSet)
+    double CpuSeconds, long PeakWorkingSet, BuildReport.Collector Gc)
 {
     public sealed record Stage(string Name, double Seconds);
+
+    /// <summary>The garbage collector's share of a build: time with every thread paused, and collections of each generation.</summary>
+    public sealed record Collector(double PauseSeconds, int Gen0, int Gen1, int Gen2)
+    {
+        public static Collector OfThisProcess() =>
+            new(GC.GetTotalPauseDuration().TotalSeconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public override string ToString() => $"{PauseSeconds:0.00} s ({Gen0}/{Gen1}/{Gen2})";
+    }
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }

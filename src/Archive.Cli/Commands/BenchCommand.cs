@@ -121,6 +121,7 @@ public static class BenchCommand
         Row(table, "before the index", all.Select(m => Seconds(m.Report.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds))).ToArray());
         Row(table, "wall (process)", all.Select(m => Seconds(m.Wall.TotalSeconds)).ToArray());
         Row(table, "CPU of archive", all.Select(m => Seconds(m.Report.CpuSeconds)).ToArray());
+        Row(table, "GC pauses of archive (collections 0/1/2)", all.Select(m => m.Report.Gc.ToString()).ToArray());
         Row(table, "peak RSS, archive", all.Select(m => Megabytes(m.ArchivePeakRss)).ToArray());
         Row(table, "peak RSS, Pagefind", all.Select(m => noSearch ? "–" : Megabytes(m.ToolPeakRss)).ToArray());
         Row(table, "peak RSS, both at once", all.Select(m => Megabytes(m.TreePeakRss)).ToArray());
