@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 namespace Archive.Core.Text;
 
 /// <summary>
-/// A SHA-256 hasher per thread, for the many small hashes enrich's caches key by: making a hasher
+/// A SHA-256 hasher per thread, for the many small hashes that caches and page fingerprints key by: making a hasher
 /// per hash costs more than the hashing (the crypto library looks the algorithm up each time).
 /// </summary>
-internal static class ThreadSha256
+public static class ThreadSha256
 {
     [ThreadStatic] private static IncrementalHash? t_hasher;
 

@@ -62,12 +62,17 @@ public sealed class PageFingerprints
         }
     }
 
-    /// <summary>A write-only stream that hashes what is written to it.</summary>
+    /// <summary>A write-only stream that hashes what is written to it, with the thread's hasher (pages are fingerprinted by the thousand).</summary>
     private sealed class HashingStream : Stream
     {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly IncrementalHash _hash = Core.Text.ThreadSha256.Hasher;
+        private bool _done;
 
-        public byte[] Hash() => _hash.GetHashAndReset();
+        public byte[] Hash()
+        {
+            _done = true;
+            return _hash.GetHashAndReset();
+        }
 
         public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
         public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
@@ -83,7 +88,8 @@ public sealed class PageFingerprints
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) _hash.Dispose();
+            // A view that failed to serialize leaves the thread's hasher empty for the next page.
+            if (disposing && !_done) _hash.GetHashAndReset();
             base.Dispose(disposing);
         }
     }
