@@ -332,10 +332,18 @@ public sealed class ViewFactory
         var e = ae.Episode;
         var moments = new List<MomentView>();
         int lastChapter = -2;
+        // Paragraphs share their speaker's string: its slug is looked up once per change of speaker, not per paragraph.
+        string? speaker = null;
+        bool isPerson = false;
         for (int i = 0; i < e.Paragraphs.Count; i++)
         {
             var p = e.Paragraphs[i];
-            if (p.Speaker is null || Taxonomy.SlugOf(p.Speaker) != personSlug) continue;
+            if (!ReferenceEquals(p.Speaker, speaker))
+            {
+                speaker = p.Speaker;
+                isPerson = speaker is not null && Taxonomy.SlugOf(speaker) == personSlug;
+            }
+            if (!isPerson) continue;
             int chapter = EpisodeAnchors.ChapterOf(e, i);
             if (chapter == lastChapter) continue;
             lastChapter = chapter;
