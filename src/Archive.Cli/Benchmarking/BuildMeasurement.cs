@@ -9,7 +9,7 @@ public sealed record BuildReport(
     IReadOnlyList<BuildReport.Stage> Stages,
     int Episodes, int Transcripts, int CachedTranscripts,
     int Files, int Written, int Unchanged, int Removed,
-    double CpuSeconds, long PeakWorkingSet, BuildReport.Collector Gc)
+    double CpuSeconds, long PeakWorkingSet, BuildReport.Collector Gc, double JitSeconds)
 {
     public sealed record Stage(string Name, double Seconds);
 

@@ -48,7 +48,8 @@ public static class BuildCommand
             archive.Timings.Concat(result.Timings).Select(t => new Benchmarking.BuildReport.Stage(t.Stage, t.Elapsed.TotalSeconds)).ToList(),
             archive.Episodes.Count, archive.Files.Count, archive.CachedFiles,
             result.Files, result.Written, result.Unchanged, result.Removed,
-            self.TotalProcessorTime.TotalSeconds, self.PeakWorkingSet64, Benchmarking.BuildReport.Collector.OfThisProcess());
+            self.TotalProcessorTime.TotalSeconds, self.PeakWorkingSet64, Benchmarking.BuildReport.Collector.OfThisProcess(),
+            System.Runtime.JitInfo.GetCompilationTime().TotalSeconds);
         File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(figures, Benchmarking.BuildReport.Json));
     }
 
