@@ -196,9 +196,12 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     /// the same size and time) in both. Then neither the unlink nor the link is needed: they
     /// were two thirds of a rebuild's file system calls. A file of the spare tree with the
     /// kept file's size and time to the tick was made by the same write: a later write has a
-    /// later time. Trusted as <see cref="Untouched"/> trusts the output's file.
+    /// later time. Trusted as <see cref="Untouched"/> trusts the output's file, and only where
+    /// times have a fraction of a second: on a disk that keeps whole seconds (FAT, HFS+) two
+    /// builds in one second would give two different files the same time.
     /// </summary>
-    private bool Staged(string path, Made made) => AsMade(Staging, path, made);
+    private bool Staged(string path, Made made) =>
+        made.WriteTimeTicks % TimeSpan.TicksPerSecond != 0 && AsMade(Staging, path, made);
 
     /// <summary>Hard-links the previous output's file into the staging folder; false when it cannot (a copy would get a new time: make it again instead).</summary>
     private bool LinkFromPrevious(string path) => HardLink.TryCreate(ResolveInside(_output, path), Vacate(path));

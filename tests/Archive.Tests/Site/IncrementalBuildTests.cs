@@ -513,6 +513,44 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void On_a_disk_that_keeps_whole_seconds_a_kept_file_is_linked_again_whatever_the_site_before_last_holds()
+    {
+        using var temp = new TempFolder("incremental");
+        var output = temp.Combine("site");
+        var manifest = temp.Combine(".archive-cache", "site", "outputs.json");
+        var second = new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
+        // What such a disk does: every file of the site, and the manifest, at the same whole second.
+        void WholeSeconds()
+        {
+            foreach (var file in Directory.EnumerateFiles(output)) File.SetLastWriteTimeUtc(file, second);
+            File.WriteAllText(manifest, System.Text.RegularExpressions.Regex.Replace(
+                File.ReadAllText(manifest), "\"WriteTimeTicks\":\\d+", $"\"WriteTimeTicks\":{second.Ticks}"));
+        }
+
+        using (var first = new SiteWriter(output))
+        {
+            first.Write(OutputFile.Text("page.html", "old"), key: "old");
+            first.Commit();
+        }
+        WholeSeconds();
+        using (var again = new SiteWriter(output))
+        {
+            again.Write(OutputFile.Text("page.html", "new"), key: "new"); // the same size, in the same second
+            again.Commit();
+        }
+        WholeSeconds();
+        File.SetLastWriteTimeUtc(Path.Combine(temp.Combine(".archive-cache", "site", "spare"), "page.html"), second);
+
+        // The spare tree's page has the kept page's size and time, yet it is the older one.
+        using (var third = new SiteWriter(output))
+        {
+            Assert.True(third.TryKeep("page.html", "new"));
+            third.Commit();
+        }
+        Assert.Equal("new", File.ReadAllText(Path.Combine(output, "page.html")));
+    }
+
+    [Fact]
     public void A_build_that_died_between_moving_the_old_site_aside_and_the_new_one_in_is_repaired()
     {
         using var temp = new TempFolder("incremental");
