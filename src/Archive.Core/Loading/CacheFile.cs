@@ -12,19 +12,18 @@ internal delegate T? EntryDecoder<T>(ReadOnlySpan<byte> bytes) where T : class;
 /// </summary>
 internal static class CacheFile
 {
-    /// <summary>The entry at <paramref name="path"/>, or null when it is missing or unreadable.</summary>
-    public static T? Read<T>(string path, JsonTypeInfo<T> type) where T : class
+    /// <summary>The JSON entry at <paramref name="path"/>, or null when it is missing or unreadable.</summary>
+    public static T? Read<T>(string path, JsonTypeInfo<T> type) where T : class => Read(path, bytes =>
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize(stream, type);
+            return JsonSerializer.Deserialize(bytes, type);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             return null;
         }
-    }
+    });
 
     /// <summary>
     /// The entry at <paramref name="path"/> as <paramref name="decode"/> makes it of the file's bytes,
