@@ -11,10 +11,11 @@ namespace Archive.Core.Enriching;
 /// words) that matter in it and recur across the archive, scored by TF-IDF. A phrase is a
 /// candidate when it is said at least <see cref="Options.MinCount"/> times in an episode, is
 /// not made of stop words (<see cref="StopWords"/>) or names of people and shows, and is a
-/// candidate in at least <see cref="Options.MinSupport"/> episodes but not in most of them; an
-/// episode gets its best few that are names or subjects (<see cref="TopicShape"/>: never an
-/// everyday word such as "build"), and a topic found in fewer than <see cref="Options.MinSupport"/>
-/// episodes is dropped, so noise never becomes a topic. <c>archive.yml</c>'s rules apply to
+/// candidate in at least <see cref="Options.MinSupport"/> episodes but not in most of them. A
+/// candidate that scores at least <see cref="Options.PickScore"/> in some episode and is a name or
+/// a subject (<see cref="TopicShape"/>: never an everyday word such as "build") is picked; each
+/// episode gets the picked phrases that matter in it, its best few, and a topic found in fewer
+/// than <see cref="Options.MinSupport"/> episodes is dropped, so noise never becomes a topic. <c>archive.yml</c>'s rules apply to
 /// both kinds: <c>merge</c> makes other names count as one topic, <c>ban</c> removes a topic,
 /// <c>add</c> gives a topic to every episode that mentions it.
 /// </summary>
@@ -22,8 +23,20 @@ public static class TopicExtractor
 {
     public sealed record Options
     {
-        /// <summary>The phrases each episode picks as its own topics: the best few by TF-IDF.</summary>
-        public int PicksPerEpisode { get; init; } = 5;
+        /// <summary>
+        /// The score (see <see cref="Score"/>) at which an episode of an archive of 8 episodes or fewer
+        /// picks a phrase as a topic of the archive. 1 is a phrase said once in the fewest episodes a
+        /// topic needs; a name said twice in two episodes scores 2.1, a phrase of two words said twice
+        /// in two episodes 2.5. A threshold, not an episode's best few: whether an episode picks a
+        /// phrase then depends on that phrase alone, so a new episode cannot make or unmake topics it
+        /// does not say.
+        /// </summary>
+        public double PickScore { get; init; } = 1.65;
+        /// <summary>
+        /// Added to <see cref="PickScore"/> each time the archive's size doubles beyond 8 episodes
+        /// (2.75 at 64, 3.75 at 1,024): the more episodes, the more phrases two of them share by chance.
+        /// </summary>
+        public double PickScoreStep { get; init; } = 0.3;
         /// <summary>Topics found in the text, at most, per episode (besides those of its metadata): its picks, then topics other episodes picked that matter in it too.</summary>
         public int MaxPerEpisode { get; init; } = 8;
         /// <summary>Times a phrase must be said in an episode to matter in it.</summary>
@@ -176,22 +189,22 @@ public static class TopicExtractor
         var shape = new TopicShape(episodes, textStarts, vocabulary, phrases, best, mid, byRoot);
         DropFragments(terms, eligible, supportOf, phrases, shape, options.MinSupport);
         var ranked = new int[n][];
+        var scores = new double[n][];
+        var scale = new ArchiveScale(n, options.MinSupport);
         Parallel.For(0, n, () => new Dictionary<int, int>(), (i, _, inLonger) =>
         {
-            ranked[i] = Rank(terms[i], eligible, supportOf, phrases, shape, n, inLonger);
+            (ranked[i], scores[i]) = Rank(terms[i], eligible, supportOf, phrases, shape, scale, inLonger);
             return inLonger;
         }, _ => { });
 
-        // The archive's topics are what some episode picked (its best phrases that are names or
-        // subjects, see TopicShape); each episode then takes those that matter in it.
+        // The archive's topics are what some episode picked (its phrases that score at least
+        // PickScore there and are names or subjects, see TopicShape); each episode then takes those
+        // that matter in it.
         var picked = new HashSet<int>();
-        foreach (var r in ranked)
-            for (int k = 0, taken = 0; k < r.Length && taken < options.PicksPerEpisode; k++)
-                if (shape.IsTopic(r[k]))
-                {
-                    picked.Add(r[k]);
-                    taken++;
-                }
+        double pickScore = options.PickScore + options.PickScoreStep * Math.Max(0, scale.Doublings - 3);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < ranked[i].Length && scores[i][k] >= pickScore; k++)
+                if (!picked.Contains(ranked[i][k]) && shape.IsTopic(ranked[i][k])) picked.Add(ranked[i][k]);
         var foundIn = new List<int>[n];
         for (int i = 0; i < n; i++)
         {
@@ -331,8 +344,8 @@ public static class TopicExtractor
     /// <summary>At least two thirds of the <paramref name="count"/> times a word is said.</summary>
     private static bool Mostly(int times, int count) => times * 3 >= count * 2;
 
-    /// <summary>An episode's candidate phrases, best first.</summary>
-    private static int[] Rank(TermCount[] terms, bool[] eligible, int[] support, PhraseTable phrases, TopicShape shape, int episodes, Dictionary<int, int> inLonger)
+    /// <summary>An episode's candidate phrases, best first, and their scores.</summary>
+    private static (int[] Ranked, double[] Scores) Rank(TermCount[] terms, bool[] eligible, int[] support, PhraseTable phrases, TopicShape shape, ArchiveScale scale, Dictionary<int, int> inLonger)
     {
         var candidates = new List<TermCount>(terms.Length);
         // A phrase of stop words says nothing: it neither ranks nor makes its words part of it.
@@ -355,20 +368,48 @@ public static class TopicExtractor
         }
         if (inLonger.Count > 0) candidates.RemoveAll(t => inLonger.TryGetValue(t.Term, out var c) && Mostly(c, t.Count));
         var scored = new (double Score, int Term)[candidates.Count];
-        for (int k = 0; k < scored.Length; k++) scored[k] = (Score(candidates[k], support[candidates[k].Term], episodes), candidates[k].Term);
+        for (int k = 0; k < scored.Length; k++) scored[k] = (Score(candidates[k], support[candidates[k].Term], scale), candidates[k].Term);
         Array.Sort(scored, (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : phrases.Compare(x.Term, y.Term));
         var ranked = new int[scored.Length];
-        for (int k = 0; k < scored.Length; k++) ranked[k] = scored[k].Term;
-        return ranked;
+        var scores = new double[scored.Length];
+        for (int k = 0; k < scored.Length; k++) (scores[k], ranked[k]) = scored[k];
+        return (ranked, scores);
     }
 
-    /// <summary>TF-IDF with a lift for phrases and for names (words written with a capital mid-sentence).</summary>
-    private static double Score(TermCount t, int support, int episodes)
+    /// <summary>
+    /// TF-IDF with a lift for phrases and for names (words written with a capital mid-sentence), in
+    /// units of a phrase said once in the fewest episodes a topic needs (see <see cref="ArchiveScale"/>).
+    /// </summary>
+    private static double Score(TermCount t, int support, ArchiveScale scale)
     {
-        double score = (1 + Math.Log(t.Count)) * Math.Log(1 + (double)episodes / support);
+        double score = (1 + Math.Log(t.Count)) * scale.Rarity(support);
         if (t.Words > 1) score *= 1.5;
         if (IsName(t)) score *= 1.25;
         return score;
+    }
+
+    /// <summary>
+    /// How rare a phrase is in the archive: the IDF of its support, log(1 + size / support), divided
+    /// by that of a phrase in <see cref="Options.MinSupport"/> episodes, so 1 at most. The size is the
+    /// number of episodes rounded up to a power of two: with the count itself, every new episode
+    /// would move every score a little and topics would come and go in episodes that share no word
+    /// with it. Topics are weighed anew only when the archive passes 64, 128, … 1,024 … episodes.
+    /// </summary>
+    private readonly struct ArchiveScale
+    {
+        private readonly double _size, _unit;
+
+        public ArchiveScale(int episodes, int minSupport)
+        {
+            _size = System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(episodes, 2));
+            _unit = Math.Log(1 + _size / Math.Max(minSupport, 1));
+            Doublings = System.Numerics.BitOperations.Log2((uint)_size);
+        }
+
+        /// <summary>The size as a power of two: 10 for 513 to 1,024 episodes.</summary>
+        public int Doublings { get; }
+
+        public double Rarity(int support) => Math.Log(1 + _size / support) / _unit;
     }
 
     /// <summary>

@@ -47,10 +47,14 @@ public class SeedTopicTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.True(found.Count >= 20, $"only {found.Count} topics found: {string.Join(", ", found)}");
+        // Nor is a first name that speech-to-text and show notes repeat ("Sean", "Alex"): said often
+        // in an episode or two, it never scores high enough to be picked.
+        Assert.DoesNotContain("Sean", found);
+        Assert.DoesNotContain("Alex", found);
         var everyday = found.Where(t => !t.Contains(' ') && !t.Any(char.IsUpper) && !t.Any(char.IsDigit)).ToList();
         Assert.True(everyday.Count == 0, $"single lowercase words as topics: {string.Join(", ", everyday)}");
         // Names and subjects are what is left: a company the seeds talk about, a field, a product.
-        Assert.Contains("Anthropic", found);
+        Assert.Contains("Microsoft", found);
         Assert.Contains("reinforcement learning", found);
         Assert.Contains("Claude Code", found);
 
