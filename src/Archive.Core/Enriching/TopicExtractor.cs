@@ -34,7 +34,7 @@ public static class TopicExtractor
         public double PickScore { get; init; } = 1.65;
         /// <summary>
         /// Added to <see cref="PickScore"/> each time the archive's size doubles beyond 8 episodes
-        /// (2.75 at 64, 3.75 at 1,024): the more episodes, the more phrases two of them share by chance.
+        /// (2.55 at 64, 3.75 at 1,024): the more episodes, the more phrases two of them share by chance.
         /// </summary>
         public double PickScoreStep { get; init; } = 0.3;
         /// <summary>Topics found in the text, at most, per episode (besides those of its metadata): its picks, then topics other episodes picked that matter in it too.</summary>
