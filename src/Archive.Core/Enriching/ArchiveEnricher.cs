@@ -31,30 +31,32 @@ public static class ArchiveEnricher
         IReadOnlyList<string?>? identities = null, IEpisodeDigests? digests = null)
     {
         var aliased = SpeakerAliases.From(config.SpeakerAliases).Apply(inputs);
-        var unique = DuplicateEpisodes.Merge(aliased, diagnostics);
+
+        // What earlier builds learnt of each episode; the parts still good are used instead of its words.
+        var inputIdentity = new string?[inputs.Count];
+        var inputDigest = new EpisodeDigest?[inputs.Count];
+        if (identities is not null && digests is not null)
+        {
+            var aliasesKey = EnrichSettings.Text(config.SpeakerAliases, null);
+            for (int input = 0; input < inputs.Count; input++)
+                if (identities[input] is { } source)
+                    inputIdentity[input] = ReferenceEquals(aliased[input], inputs[input]) ? source : source + "\n" + aliasesKey;
+            Parallel.For(0, inputs.Count, input => inputDigest[input] = inputIdentity[input] is { } id ? digests.Get(id) : null);
+        }
+
+        var unique = DuplicateEpisodes.Merge(aliased, diagnostics, inputDigest.Select(d => d?.Fingerprint).ToList());
         var episodes = unique.Episodes;
         var inputIndexes = unique.InputIndexes;
         var slugs = EpisodeSlugs.Assign(episodes, diagnostics);
         int n = episodes.Count;
         var named = episodes.SelectMany(e => e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Concat(e.Show is null ? [] : [e.Show]))
             .Distinct(StringComparer.Ordinal).ToList();
-
-        // What earlier builds learnt of each episode; the parts still good are used instead of its words.
+        // An episode merged with its duplicate is made of two sources: found anew every time.
         var identity = new string?[n];
         var digest = new EpisodeDigest?[n];
-        if (identities is not null && digests is not null)
-        {
-            var aliasesKey = EnrichSettings.Text(config.SpeakerAliases, null);
-            for (int i = 0; i < n; i++)
-            {
-                int input = inputIndexes[i];
-                // An episode merged with its duplicate is made of two sources: found anew every time.
-                if (identities[input] is not { } source) continue;
-                if (ReferenceEquals(episodes[i], inputs[input])) identity[i] = source;
-                else if (ReferenceEquals(episodes[i], aliased[input])) identity[i] = source + "\n" + aliasesKey;
-            }
-            Parallel.For(0, n, i => digest[i] = identity[i] is { } id ? digests.Get(id) : null);
-        }
+        for (int i = 0; i < n; i++)
+            if (ReferenceEquals(episodes[i], aliased[inputIndexes[i]]))
+                (identity[i], digest[i]) = (inputIdentity[inputIndexes[i]], inputDigest[inputIndexes[i]]);
         var phrasesContext = new PhrasesContext(config.Topics, named);
         var phrasesContexts = new byte[]?[n];
         var counted = new TopicExtractor.CountedPhrases?[n];
@@ -93,7 +95,7 @@ public static class ArchiveEnricher
             Parallel.For(0, n, i =>
             {
                 if (identity[i] is not { } id) return;
-                var made = new EpisodeDigest(id, filters[i]!, textStarts[i], phrasesContexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
+                var made = new EpisodeDigest(id, filters[i]!, textStarts[i], unique.Fingerprints[inputIndexes[i]], phrasesContexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
                     mentions.Contexts[i]!, mentions.Mentions[i]);
                 if (digest[i] is not { } was || !ReferenceEquals(was.Phrases, made.Phrases) || !ReferenceEquals(was.Mentions, made.Mentions)) digests.Put(made);
             });

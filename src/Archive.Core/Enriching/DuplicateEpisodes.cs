@@ -28,12 +28,14 @@ public static class DuplicateEpisodes
 
     private const int TranscriptWords = 1500;
 
-    public sealed record Result(IReadOnlyList<Episode> Episodes, IReadOnlyList<int> InputIndexes);
+    /// <param name="Fingerprints">For each input episode, the phrases it was compared by (see <see cref="Fingerprint"/>).</param>
+    public sealed record Result(IReadOnlyList<Episode> Episodes, IReadOnlyList<int> InputIndexes, IReadOnlyList<ulong[]> Fingerprints);
 
-    public static Result Merge(IReadOnlyList<Episode> episodes, DiagnosticBag diagnostics)
+    /// <param name="known">For each input episode, its <see cref="Result.Fingerprints"/> as an earlier build made them from the same text, or null.</param>
+    public static Result Merge(IReadOnlyList<Episode> episodes, DiagnosticBag diagnostics, IReadOnlyList<ulong[]?>? known = null)
     {
         var fingerprints = new ulong[episodes.Count][];
-        Parallel.For(0, episodes.Count, i => fingerprints[i] = Fingerprint(episodes[i]));
+        Parallel.For(0, episodes.Count, i => fingerprints[i] = known?[i] ?? Fingerprint(episodes[i]));
         var keptAs = Enumerable.Range(0, episodes.Count).ToArray();
         var merged = episodes.ToArray();
 
@@ -66,7 +68,7 @@ public static class DuplicateEpisodes
             result.Add(merged[i]);
             indexes.Add(i);
         }
-        return new Result(result, indexes);
+        return new Result(result, indexes, fingerprints);
     }
 
     private static int Root(int[] keptAs, int i)

@@ -4,13 +4,13 @@ namespace Archive.Core.Loading;
 
 /// <summary>
 /// An <see cref="EpisodeDigest"/> as a binary cache entry, framed as <see cref="BinaryEntry"/> says:
-/// the identity, the key filter's words, the text starts, the phrases' context and phrases (their
+/// the identity, the key filter's words, the text starts, the duplicate search's fingerprint, the phrases' context and phrases (their
 /// words once, then each phrase as indexes and counts), the mentions' context and mentions.
 /// Numbers that may be -1 are stored plus one. Anything that does not fit is a miss.
 /// </summary>
 internal static class EpisodeDigestCodec
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const uint Magic = 0x44455241; // "ARED" little-endian
 
@@ -25,6 +25,7 @@ internal static class EpisodeDigestCodec
         w.Words(digest.Keys.Bits);
         w.Count(digest.TextStarts.Length);
         foreach (var start in digest.TextStarts) w.Natural(start);
+        w.Words(digest.Fingerprint);
         w.Bytes(digest.PhrasesContext);
         var phrases = digest.Phrases;
         w.Strings(phrases.Words);
@@ -61,6 +62,7 @@ internal static class EpisodeDigestCodec
         if (bits.Length == 0) return null;
         var starts = new int[r.Count()];
         for (int i = 0; i < starts.Length; i++) starts[i] = r.Natural();
+        var fingerprint = r.Words();
         var phrasesContext = r.Bytes();
         var words = r.Strings();
         var counted = new TopicExtractor.CountedPhrase[r.Count()];
@@ -83,7 +85,7 @@ internal static class EpisodeDigestCodec
             if (!Enum.IsDefined(kind)) return null;
             mentions[i] = new Mention(paragraph, start, length, kind, r.Required());
         }
-        return new EpisodeDigest(identity, new KeyFilter(bits), starts, phrasesContext,
+        return new EpisodeDigest(identity, new KeyFilter(bits), starts, fingerprint, phrasesContext,
             new TopicExtractor.CountedPhrases(words, counted, ruledKeys, mentioned), mentionsContext, mentions);
     }
 }

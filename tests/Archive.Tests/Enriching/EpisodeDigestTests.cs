@@ -94,6 +94,34 @@ public class EpisodeDigestTests
     }
 
     [Fact]
+    public void A_duplicate_that_arrives_later_is_found_through_the_fingerprints_the_digests_kept()
+    {
+        const string description = "Maya and Tom walk through three outages caused by forgotten expiry rules, what each team changed " +
+            "afterwards, why nobody owned the cache, how the pager went off at three in the morning, and what they would tell a new " +
+            "team building its first caching layer today. They also answer listener questions about eviction, warm-up and metrics.";
+        Episode Listing(string title, string summary, int paragraphs) => new()
+        {
+            Title = title, Show = "The Workbench", Summary = summary, Source = new SourceRef("listing.txt", 1),
+            Paragraphs = [.. Enumerable.Range(0, paragraphs).Select(i => new Paragraph("Maya", TimeSpan.FromSeconds(i * 10), $"Paragraph {i} of the talk."))],
+        };
+        var digests = new Digests();
+        var before = new List<Episode>
+        {
+            Listing("Tide tables", "Something else entirely about tide tables, harbours, buoys and the people who read them every morning before dawn.", 0),
+            Listing("Expiry rules", description + " Follow us everywhere.", 0),
+        };
+        Enrich(before, digests);
+        Assert.Equal(DuplicateEpisodes.Fingerprint(before[1]), digests.Get("Expiry rules")!.Fingerprint);
+
+        var after = before.Append(Listing("Expiry rules, re-upped", "Re-upped! " + description.Replace(",", ";"), 3)).ToList();
+        digests.Hits = 0;
+        var incremental = Enrich(after, digests);
+        Assert.Equal(2, digests.Hits);
+        Assert.Equal(["Tide tables", "Expiry rules, re-upped"], incremental.Episodes.Select(e => e.Episode.Title));
+        AssertSame(Enrich(after, null), incremental);
+    }
+
+    [Fact]
     public void Digests_are_counted_again_when_the_topic_rules_change()
     {
         var digests = new Digests();
@@ -117,6 +145,8 @@ public class EpisodeDigestTests
         var read = EpisodeDigestCodec.Decode("Tides one", bytes)!;
         Assert.Equal(digest.Keys.Bits.ToArray(), read.Keys.Bits.ToArray());
         Assert.Equal(digest.TextStarts, read.TextStarts);
+        Assert.Equal(digest.Fingerprint, read.Fingerprint);
+        Assert.NotEmpty(read.Fingerprint);
         Assert.Equal(digest.PhrasesContext, read.PhrasesContext);
         Assert.Equal(digest.Phrases.Words, read.Phrases.Words);
         Assert.Equal(digest.Phrases.Phrases, read.Phrases.Phrases);
