@@ -15,8 +15,8 @@ namespace Archive.Core.Enriching;
 /// candidate that scores at least <see cref="Options.PickScore"/> in some episode and is a name or
 /// a subject (<see cref="TopicShape"/>: never an everyday word such as "build") is picked; each
 /// episode gets the picked phrases that matter in it, its best few, and a topic found in fewer
-/// than <see cref="Options.MinSupport"/> episodes is dropped, so noise never becomes a topic. <c>archive.yml</c>'s rules apply to
-/// both kinds: <c>merge</c> makes other names count as one topic, <c>ban</c> removes a topic,
+/// than <see cref="Options.MinSupport"/> episodes is dropped, so noise never becomes a topic.
+/// <c>archive.yml</c>'s rules apply to both kinds: <c>merge</c> makes other names count as one topic, <c>ban</c> removes a topic,
 /// <c>add</c> gives a topic to every episode that mentions it.
 /// </summary>
 public static class TopicExtractor
@@ -201,7 +201,7 @@ public static class TopicExtractor
         // PickScore there and are names or subjects, see TopicShape); each episode then takes those
         // that matter in it.
         var picked = new HashSet<int>();
-        double pickScore = options.PickScore + options.PickScoreStep * Math.Max(0, scale.Doublings - 3);
+        double pickScore = options.PickScore + options.PickScoreStep * scale.DoublingsBeyondEight;
         for (int i = 0; i < n; i++)
             for (int k = 0; k < ranked[i].Length && scores[i][k] >= pickScore; k++)
                 if (!picked.Contains(ranked[i][k]) && shape.IsTopic(ranked[i][k])) picked.Add(ranked[i][k]);
@@ -393,7 +393,7 @@ public static class TopicExtractor
     /// by that of a phrase in <see cref="Options.MinSupport"/> episodes, so 1 at most. The size is the
     /// number of episodes rounded up to a power of two: with the count itself, every new episode
     /// would move every score a little and topics would come and go in episodes that share no word
-    /// with it. Topics are weighed anew only when the archive passes 64, 128, … 1,024 … episodes.
+    /// with it. Topics are weighed anew only when the archive passes a power of two (… 64, 128, … 1,024 …).
     /// </summary>
     private readonly struct ArchiveScale
     {
@@ -403,11 +403,11 @@ public static class TopicExtractor
         {
             _size = System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(episodes, 2));
             _unit = Math.Log(1 + _size / Math.Max(minSupport, 1));
-            Doublings = System.Numerics.BitOperations.Log2((uint)_size);
+            DoublingsBeyondEight = Math.Max(0, System.Numerics.BitOperations.Log2((uint)_size) - 3);
         }
 
-        /// <summary>The size as a power of two: 10 for 513 to 1,024 episodes.</summary>
-        public int Doublings { get; }
+        /// <summary>How many times the size doubles beyond 8 episodes: 0 up to 8, 7 for 513 to 1,024 (see <see cref="Options.PickScoreStep"/>).</summary>
+        public int DoublingsBeyondEight { get; }
 
         public double Rarity(int support) => Math.Log(1 + _size / support) / _unit;
     }

@@ -33,9 +33,9 @@ public class TopicStabilityTests
             $"\"{topic}\" was made or unmade, but the new episode never says it"));
 
         // So an older episode's topics change only where it says a topic that came or went.
-        var byslug = before.Episodes.ToDictionary(e => e.Slug);
+        var bySlug = before.Episodes.ToDictionary(e => e.Slug);
         foreach (var e in after.Episodes)
-            if (byslug.TryGetValue(e.Slug, out var old) && !old.Topics.ToHashSet().SetEquals(e.Topics))
+            if (bySlug.TryGetValue(e.Slug, out var old) && !old.Topics.ToHashSet().SetEquals(e.Topics))
                 Assert.Contains(old.Topics.Concat(e.Topics), changed.Contains);
     }
 }
