@@ -8,8 +8,9 @@ namespace Archive.Core.Enriching;
 /// that recur in the archive (<see cref="TopicExtractor"/>) and the episodes' topics. Dot
 /// products are summed through an inverted index, so only episodes sharing a phrase are ever
 /// compared; phrases found in a large part of the archive weigh little and are left out of the
-/// index, which keeps the work near linear in the archive's size. Never the episode itself, never
-/// one with the same title (a duplicate listing), never twice; ties go to the slug first in
+/// index, which keeps the work near linear in the archive's size. Phrases are weighed by the
+/// oldest episodes (<see cref="Reference"/>), so a new one seldom moves lists it does not enter.
+/// Never the episode itself, never one with the same title (a duplicate listing), never twice; ties go to the slug first in
 /// ordinal order, so the result is the same on every run.
 /// </summary>
 public static class RelatedEpisodes
@@ -42,6 +43,27 @@ public static class RelatedEpisodes
             topicKeys[i] = topics[i].Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var k in topicKeys[i]) topicSupport[k] = topicSupport.GetValueOrDefault(k) + 1;
         }
+
+        // Phrases and topics are weighed by how many episodes of the reference say them: the oldest,
+        // as many as the largest power of two the archive holds (512 of 1,000). A new episode (the
+        // newest) then changes no weight until the archive reaches the next power of two, and moves
+        // an older episode's list mostly where it enters it; weighed by the whole archive, every
+        // phrase it says weighed a little less, and lists of episodes it is not in reordered. A
+        // phrase said in two episodes or more, but in fewer than two of the reference, weighs as
+        // one in two of them.
+        var reference = Reference(episodes);
+        int referenceSize = 0;
+        var referenceSupport = new int[terms.Support.Length];
+        var referenceTopicSupport = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            if (!reference[i]) continue;
+            referenceSize++;
+            foreach (var t in terms.Terms[i]) referenceSupport[t.Term]++;
+            foreach (var k in topicKeys[i]) referenceTopicSupport[k] = referenceTopicSupport.GetValueOrDefault(k) + 1;
+        }
+        int PhraseSupport(int term) => terms.Support[term] < 2 ? 0 : Math.Max(2, referenceSupport[term]);
+        int TopicSupport(string key) => topicSupport[key] < 2 ? 0 : Math.Max(2, referenceTopicSupport.GetValueOrDefault(key));
         int phraseCount = terms.Phrases.Count;
         var topicFeature = new Dictionary<string, int>(StringComparer.Ordinal);
         var topicText = new List<string>();
@@ -56,7 +78,7 @@ public static class RelatedEpisodes
             : b >= phraseCount ? 1 : terms.Phrases.Compare(a, b);
 
         // Phrases in more episodes than this say little and would make the index quadratic.
-        int maxSupport = Math.Max(50, n / 10);
+        int maxSupport = Math.Max(50, referenceSize / 10);
 
         // Each episode's vector: feature → weight, L2-normalized, in the order of the features' names.
         var vectors = new (int Feature, double Weight)[n][];
@@ -65,13 +87,13 @@ public static class RelatedEpisodes
             var features = new List<(int Feature, double Weight)>(terms.Terms[i].Length + topics[i].Length);
             foreach (var t in terms.Terms[i])
             {
-                int support = terms.Support[t.Term];
+                int support = PhraseSupport(t.Term);
                 if (support < 2 || support > maxSupport) continue;
-                features.Add((t.Term, (1 + Math.Log(t.Count)) * Math.Log(1 + (double)n / support)));
+                features.Add((t.Term, (1 + Math.Log(t.Count)) * Math.Log(1 + (double)referenceSize / support)));
             }
             foreach (var k in topicKeys[i].Order(StringComparer.Ordinal))
-                if (topicSupport[k] >= 2 && topicSupport[k] <= maxSupport)
-                    features.Add((topicFeature[k], TopicWeight * Math.Log(1 + (double)n / topicSupport[k])));
+                if (TopicSupport(k) is var support and >= 2 && support <= maxSupport)
+                    features.Add((topicFeature[k], TopicWeight * Math.Log(1 + (double)referenceSize / support)));
             vectors[i] = Vector(features, CompareFeatures);
         });
 
@@ -137,6 +159,22 @@ public static class RelatedEpisodes
             return scratch;
         }, _ => { });
         return result;
+    }
+
+    /// <summary>
+    /// Which episodes are the reference: the oldest (undated ones count as newest, ties by slug),
+    /// as many as the largest power of two not above the archive's size.
+    /// </summary>
+    private static bool[] Reference(IReadOnlyList<ArchiveEpisode> episodes)
+    {
+        int n = episodes.Count;
+        var byAge = Enumerable.Range(0, n)
+            .OrderBy(i => episodes[i].Episode.Date ?? DateOnly.MaxValue)
+            .ThenBy(i => episodes[i].Slug, StringComparer.Ordinal)
+            .ToArray();
+        var reference = new bool[n];
+        foreach (var i in byAge.AsSpan(0, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n + 1) / 2)) reference[i] = true;
+        return reference;
     }
 
     /// <summary>
