@@ -239,6 +239,9 @@ public class SearchBrowserTests(DemoSiteFixture site, SplitIndexSiteFixture spli
         var schema = Result(page, Schema);
         await Expect(schema.Locator(".card-title a")).ToHaveAttributeAsync("href", "/archive/episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet");
         var moment = schema.Locator(".search-moment-link").Filter(new() { HasText = "03:30" });
+        await Expect(moment).ToHaveAttributeAsync("href", "/archive/episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet#t-00-03-30");
+        // Clicked once the search is done and its summary written, so nothing moves under the pointer.
+        await Expect(page.Locator("#search-status")).ToHaveTextAsync(new Regex("^2 episodes found"));
         await moment.ClickAsync();
         // The address is enough: what follows waits for what it looks at.
         await page.WaitForURLAsync(browser.Site + "episodes/why-your-data-pipeline-needs-a-schema/?pagefind-highlight=parquet#t-00-03-30", new() { WaitUntil = WaitUntilState.Commit });
