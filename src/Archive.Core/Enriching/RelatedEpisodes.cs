@@ -48,9 +48,12 @@ public static class RelatedEpisodes
         // as many as the largest power of two the archive holds (512 of 1,000). A new episode (the
         // newest) then changes no weight until the archive reaches the next power of two, and moves
         // an older episode's list mostly where it enters it; weighed by the whole archive, every
-        // phrase it says weighed a little less, and lists of episodes it is not in reordered. A
-        // phrase said in two episodes or more, but in fewer than two of the reference, weighs as
-        // one in two of them.
+        // phrase it says weighed a little less, and lists of episodes it is not in reordered. The
+        // reference is half the archive or more, so a phrase said evenly over time is said in about
+        // twice as many episodes of the archive at most; one said in more than three times as many
+        // is newer, and is weighed by a third of its episodes in the archive (a catchphrase of the
+        // last year is common, not rare). A phrase said in two episodes or more weighs as one said
+        // in two at most.
         var reference = Reference(episodes);
         int referenceSize = 0;
         var referenceSupport = new int[terms.Support.Length];
@@ -62,8 +65,9 @@ public static class RelatedEpisodes
             foreach (var t in terms.Terms[i]) referenceSupport[t.Term]++;
             foreach (var k in topicKeys[i]) referenceTopicSupport[k] = referenceTopicSupport.GetValueOrDefault(k) + 1;
         }
-        int PhraseSupport(int term) => terms.Support[term] < 2 ? 0 : Math.Max(2, referenceSupport[term]);
-        int TopicSupport(string key) => topicSupport[key] < 2 ? 0 : Math.Max(2, referenceTopicSupport.GetValueOrDefault(key));
+        static int Weighed(int inArchive, int inReference) => inArchive < 2 ? 0 : Math.Max(2, Math.Max(inReference, inArchive / 3));
+        int PhraseSupport(int term) => Weighed(terms.Support[term], referenceSupport[term]);
+        int TopicSupport(string key) => Weighed(topicSupport[key], referenceTopicSupport.GetValueOrDefault(key));
         int phraseCount = terms.Phrases.Count;
         var topicFeature = new Dictionary<string, int>(StringComparer.Ordinal);
         var topicText = new List<string>();
