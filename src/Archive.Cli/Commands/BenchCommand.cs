@@ -28,10 +28,8 @@ public static class BenchCommand
         {
             episodes, seed, minutes, dir, runs, noSearch, generateOnly,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => WithInvariantCulture(() =>
         {
-            // Figures print the same on every machine, so runs can be compared and quoted.
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             var report = new ConsoleReport(output, error, quiet: false);
             var range = parse.GetValue(minutes)!.Split('-', 2);
             if (!int.TryParse(range[0], CultureInfo.InvariantCulture, out var min) || !int.TryParse(range[^1], CultureInfo.InvariantCulture, out var max) || min < 1 || max < min)
@@ -64,8 +62,20 @@ public static class BenchCommand
                 if (temporary && Directory.Exists(root)) Directory.Delete(root, recursive: true);
             }
             return ExitCodes.Success;
-        });
+        }));
         return command;
+    }
+
+    /// <summary>
+    /// Runs the command with figures printed the same on every machine, so runs can be compared and
+    /// quoted; the caller's culture is back after (the command may run inside another process's thread).
+    /// </summary>
+    private static int WithInvariantCulture(Func<int> run)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try { return run(); }
+        finally { CultureInfo.CurrentCulture = culture; }
     }
 
     private static void Generate(ConsoleReport report, SyntheticArchive corpus, SyntheticArchive.Options options, string folder)
@@ -126,7 +136,7 @@ public static class BenchCommand
         var all = new[] { clean, unchanged, oneMore };
         foreach (var stage in clean.Report.Stages.Select(s => s.Name))
             Row(table, "  " + stage, all.Select(m => m.Report.Stages.FirstOrDefault(s => s.Name == stage) is { } s ? Seconds(s.Seconds) : "").ToArray());
-        Row(table, "before the index", all.Select(m => Seconds(m.Report.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds))).ToArray());
+        Row(table, "before the index", all.Select(m => Seconds(BeforeIndex(m))).ToArray());
         Row(table, "wall (process)", all.Select(m => Seconds(m.Wall.TotalSeconds)).ToArray());
         Row(table, "CPU of archive", all.Select(m => Seconds(m.Report.CpuSeconds)).ToArray());
         Row(table, "GC pauses of archive (collections 0/1/2)", all.Select(m => m.Report.Gc.ToString()).ToArray());

@@ -76,10 +76,11 @@ public static class MentionFinder
 
         var found = new IReadOnlyList<Mention>[episodes.Count];
         var contexts = new byte[]?[episodes.Count];
+        var linkTexts = new byte[]?[episodes.Count];
         Parallel.For(0, episodes.Count, i =>
         {
             if (filters[i] is not { } filter) return;
-            contexts[i] = Context(episodes, i, filter, names);
+            contexts[i] = Context(episodes, i, filter, names, linkTexts);
             if (known[i] is { } k && k.Context.AsSpan().SequenceEqual(contexts[i])) found[i] = k.Mentions;
         });
         var words = wordsOf(i => found[i] is null);
@@ -92,12 +93,15 @@ public static class MentionFinder
         return new Found(found, contexts);
     }
 
+    private static readonly byte[] NoLink = [0x02];
+
     /// <summary>
     /// A hash of the names the episode may say (by its filter, in the order they were added, so the
     /// same one wins a key) and of where each links from this episode. Everything else an episode's
     /// mentions depend on is the episode itself.
     /// </summary>
-    private static byte[] Context(IReadOnlyList<ArchiveEpisode> episodes, int index, KeyFilter filter, List<Name> names)
+    /// <param name="linkTexts">Each episode's slug as the context holds it, made when first needed and shared by every episode's context.</param>
+    private static byte[] Context(IReadOnlyList<ArchiveEpisode> episodes, int index, KeyFilter filter, List<Name> names, byte[]?[] linkTexts)
     {
         var hash = ThreadSha256.Hasher;
         HashSet<string>? speakers = null;
@@ -111,7 +115,8 @@ public static class MentionFinder
             {
                 speakers ??= episodes[index].Episode.Speakers.Select(Taxonomy.SlugOf).ToHashSet(StringComparer.Ordinal);
                 int other = speakers.Contains(target.Slug) ? -1 : OnlyOther(guest, index);
-                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(other < 0 ? "\u0002" : episodes[other].Slug + "\u0002"));
+                // Two threads may make the same slug's bytes at once: either copy will do.
+                hash.AppendData(other < 0 ? NoLink : linkTexts[other] ??= System.Text.Encoding.UTF8.GetBytes(episodes[other].Slug + "\u0002"));
             }
             state[0] = target.OnlyIn is not { } carriers ? (byte)0 : Array.BinarySearch(carriers, index) >= 0 ? (byte)1 : (byte)2;
             hash.AppendData(state);

@@ -177,7 +177,7 @@ public static class RelatedEpisodes
             .ThenBy(i => episodes[i].Slug, StringComparer.Ordinal)
             .ToArray();
         var reference = new bool[n];
-        foreach (var i in byAge.AsSpan(0, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n + 1) / 2)) reference[i] = true;
+        foreach (var i in byAge.AsSpan(0, 1 << System.Numerics.BitOperations.Log2((uint)n))) reference[i] = true;
         return reference;
     }
 
