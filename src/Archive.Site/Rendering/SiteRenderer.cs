@@ -127,7 +127,7 @@ public sealed class SiteRenderer
 
         Page("archive", _views.EpisodeArchive(), new PageMeta(urls.Archive, "All episodes", $"Every episode of {site.Title} by year and month", "archive"));
         foreach (var year in _views.ArchiveYearPages())
-            Page("archive-year", year, new PageMeta(year.Url, year.Title, $"{year.Title} in {site.Title}: {year.CountLabel}, newest first", "archive-year"));
+            Page("archive-year", year, new PageMeta(year.Url, PageTitle(year.Title, year.Pagination?.Page ?? 1), $"{year.Title} in {site.Title}: {year.CountLabel}, newest first", "archive-year"));
 
         // An index, and its pages per first letter when it is too long for one (ViewFactory.TermIndex).
         void TermIndexPages(string kind, string title, IReadOnlyList<TaxonomyTerm> terms, Func<string, string> url, string indexUrl, string description)

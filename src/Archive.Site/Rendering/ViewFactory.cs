@@ -253,10 +253,10 @@ public sealed class ViewFactory
             links);
     }
 
-    /// <summary>A list of episodes cut into pages of <see cref="ListLimits.EpisodesPerPage"/>, newest first: each page's episodes and its links to the others.</summary>
-    private IEnumerable<(IReadOnlyList<int> Episodes, int Page, PaginationView? Pagination)> Pages(IEnumerable<int> episodes, string listUrl)
+    /// <summary>A list of episodes, already in order, cut into pages of <paramref name="perPage"/>: each page's episodes and its links to the others.</summary>
+    private static IEnumerable<(IReadOnlyList<int> Episodes, int Page, PaginationView? Pagination)> Pages(IEnumerable<int> ordered, string listUrl, int perPage)
     {
-        var pages = NewestFirst(episodes).Chunk(Lists.EpisodesPerPage).ToList();
+        var pages = ordered.Chunk(perPage).ToList();
         for (int page = 1; page <= pages.Count; page++)
             yield return (pages[page - 1], page, Pagination(listUrl, page, pages.Count));
     }
@@ -273,7 +273,7 @@ public sealed class ViewFactory
             .OrderByDescending(kv => kv.Value).ThenBy(kv => _topics[kv.Key].Name, StringComparer.OrdinalIgnoreCase)
             .Take(SideTopics).Select(kv => new TermView(_topics[kv.Key].Name, Urls.Topic(kv.Key), kv.Value)).ToList();
         var count = CountLabel(topic.Episodes.Count);
-        foreach (var (episodes, page, pagination) in Pages(topic.Episodes, listUrl))
+        foreach (var (episodes, page, pagination) in Pages(NewestFirst(topic.Episodes), listUrl, Lists.EpisodesPerPage))
             yield return new TopicPageView(Site, topic.Name, SiteUrls.ListPage(listUrl, page), count,
                 episodes.Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList(), related, pagination);
     }
@@ -320,7 +320,7 @@ public sealed class ViewFactory
             .Select(g => new TermView(_shows[g.Key].Name, Urls.Show(g.Key), g.Count())).ToList();
         var topics = TopicsOf(person.Episodes);
         var count = CountLabel(person.Episodes.Count);
-        foreach (var (episodes, page, pagination) in Pages(person.Episodes, listUrl))
+        foreach (var (episodes, page, pagination) in Pages(NewestFirst(person.Episodes), listUrl, Lists.EpisodesPerPage))
             yield return new PersonPageView(Site, person.Name, SiteUrls.ListPage(listUrl, page), count, shows,
                 episodes.Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList(), topics, pagination);
     }
@@ -448,13 +448,22 @@ public sealed class ViewFactory
 
     private DateOnly? DateOf(int index) => _archive.Episodes[index].Episode.Date;
 
+    /// <summary>A dated episode's month, by which the archive groups its episodes.</summary>
+    private (int Year, int Month) MonthOf(int index) => (DateOf(index)!.Value.Year, DateOf(index)!.Value.Month);
+
+    /// <summary>A month's anchor on the archive's pages: <c>y2017-03</c>.</summary>
+    private static string MonthId((int Year, int Month) month) => $"y{month.Year}-{month.Month:00}";
+
+    /// <summary>"Mar": a month in the archive's month links.</summary>
+    private static string ShortMonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month);
+
     /// <summary>Dated episodes (newest first) by month, each month's view made as it is taken.</summary>
     private IEnumerable<MonthView> Months(IEnumerable<int> newestFirst) =>
-        newestFirst.GroupBy(i => (DateOf(i)!.Value.Year, DateOf(i)!.Value.Month))
+        newestFirst.GroupBy(MonthOf)
             .Select(m => new MonthView(
                 CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m.Key.Month) + " " + m.Key.Year.ToString(CultureInfo.InvariantCulture),
-                $"y{m.Key.Year}-{m.Key.Month:00}",
-                CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m.Key.Month),
+                MonthId(m.Key),
+                ShortMonthName(m.Key.Month),
                 m.Select(Card).ToList()));
 
     /// <summary>
@@ -490,21 +499,48 @@ public sealed class ViewFactory
         return new EpisodeArchiveView(Site, count, [], [], yearPages, newest, newestYear);
     }
 
-    /// <summary>A page per year and one for the undated episodes, newest first; none when <c>archive/</c> lists every episode.</summary>
+    /// <summary>
+    /// A page per year and one for the undated episodes, newest first; none when <c>archive/</c>
+    /// lists every episode. A year with more than <see cref="ListLimits.EpisodesPerYearPage"/>
+    /// episodes continues over pages (<c>archive/2017/page/2/</c>): a month cut by a page break is
+    /// headed again on the next page, marked as continued, and each page's month links lead to the
+    /// page where the month begins.
+    /// </summary>
     public IEnumerable<ArchiveYearPageView> ArchiveYearPages()
     {
         if (!ArchiveByYear) yield break;
         var years = ArchiveYears();
-        var pages = years.Select(y => YearPage(y.Year)).ToList();
-        for (int p = 0; p < years.Count; p++)
+        var yearPages = years.Select(y => YearPage(y.Year)).ToList();
+        for (int y = 0; y < years.Count; y++)
         {
-            var (year, episodes) = years[p];
-            yield return new ArchiveYearPageView(Site, year is null ? "Undated episodes" : $"Episodes from {pages[p].Name}", pages[p].Url!, CountLabel(episodes.Count),
-                pages.Select((page, i) => i == p ? page with { Url = null } : page).ToList(),
-                year is null ? [] : Months(episodes).ToList(),
-                year is null ? episodes.Select(Card).ToList() : [],
-                p > 0 ? pages[p - 1] : null,
-                p + 1 < pages.Count ? pages[p + 1] : null);
+            var (year, episodes) = years[y];
+            var yearUrl = yearPages[y].Url!;
+            var title = year is null ? "Undated episodes" : $"Episodes from {yearPages[y].Name}";
+            var count = CountLabel(episodes.Count);
+            var yearLinks = yearPages.Select((page, i) => i == y ? page with { Url = null } : page).ToList();
+            var newer = y > 0 ? yearPages[y - 1] : null;
+            var older = y + 1 < yearPages.Count ? yearPages[y + 1] : null;
+            var pages = Pages(episodes, yearUrl, Lists.EpisodesPerYearPage).ToList();
+            // The page each of the year's months begins on, newest month first.
+            var monthStarts = new List<((int Year, int Month) Month, int Page)>();
+            if (year is not null)
+                foreach (var (part, page, _) in pages)
+                    foreach (var month in part.Select(MonthOf).Distinct())
+                        if (monthStarts.Count == 0 || monthStarts[^1].Month != month) monthStarts.Add((month, page));
+            foreach (var (part, page, pagination) in pages)
+            {
+                var months = new List<MonthView>();
+                if (year is not null)
+                {
+                    months.AddRange(Months(part));
+                    if (page > 1 && MonthOf(pages[page - 2].Episodes[^1]) == MonthOf(part[0])) months[0] = months[0] with { Continued = true };
+                }
+                var monthLinks = monthStarts.Select(m => new LinkView(
+                    ShortMonthName(m.Month.Month),
+                    (m.Page == page ? "" : SiteUrls.ListPage(yearUrl, m.Page)) + "#" + MonthId(m.Month))).ToList();
+                yield return new ArchiveYearPageView(Site, title, SiteUrls.ListPage(yearUrl, page), count, yearLinks, monthLinks, months,
+                    year is null ? part.Select(Card).ToList() : [], newer, older, pagination);
+            }
         }
     }
 

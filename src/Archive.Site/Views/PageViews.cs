@@ -203,10 +203,16 @@ public sealed record YearLinkView(string Year, string Url, string CountLabel);
 
 public sealed record YearView(string Year, string Id, string CountLabel, IReadOnlyList<MonthView> Months);
 
-/// <summary>A month's episodes: <see cref="Name"/> "March 2017", <see cref="Short"/> "Mar".</summary>
-public sealed record MonthView(string Name, string Id, string Short, IReadOnlyList<EpisodeCardView> Episodes);
+/// <summary>
+/// A month's episodes: <see cref="Name"/> "March 2017", <see cref="Short"/> "Mar".
+/// <see cref="Continued"/> when the month began on the page before (a year's page break cut it).
+/// </summary>
+public sealed record MonthView(string Name, string Id, string Short, IReadOnlyList<EpisodeCardView> Episodes, bool Continued = false);
 
-/// <summary>One year's episodes by month, newest first (<c>archive/2017/</c>), or the undated ones (<c>archive/undated/</c>).</summary>
+/// <summary>
+/// One year's episodes by month, newest first (<c>archive/2017/</c>), or the undated ones
+/// (<c>archive/undated/</c>); a page of them when they continue over pages (<c>archive/2017/page/2/</c>).
+/// </summary>
 public sealed record ArchiveYearPageView(
     SiteView Site,
     string Title,
@@ -214,13 +220,17 @@ public sealed record ArchiveYearPageView(
     string CountLabel,
     /// <summary>Every year's page, newest first, then the undated; this one's without a URL.</summary>
     IReadOnlyList<LinkView> Years,
-    /// <summary>The year's months, newest first; empty on the undated page.</summary>
+    /// <summary>Every month of the year, newest first, named short ("Mar") and linking to its heading on the page where it begins (<c>#y2017-03</c> when that is this page); empty on the undated page.</summary>
+    IReadOnlyList<LinkView> MonthLinks,
+    /// <summary>This page's months, newest first; empty on the undated page.</summary>
     IReadOnlyList<MonthView> Months,
-    /// <summary>The undated page's episodes; empty on a year's page.</summary>
+    /// <summary>The undated page's episodes on this page; empty on a year's page.</summary>
     IReadOnlyList<EpisodeCardView> Undated,
     /// <summary>The next year's page (or null), and the year before's (or the undated page, or null).</summary>
     LinkView? Newer,
-    LinkView? Older)
+    LinkView? Older,
+    /// <summary>Links to the year's other pages; null when it fits on one.</summary>
+    PaginationView? Pagination = null)
 {
     public bool HasNeighbours => Newer is not null || Older is not null;
 }

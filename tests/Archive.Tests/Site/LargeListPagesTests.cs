@@ -102,6 +102,58 @@ public class LargeListPagesTests
     }
 
     [Fact]
+    public void A_year_with_more_episodes_than_a_page_holds_continues_over_linked_pages_with_its_months_headed_again()
+    {
+        using var temp = new TempFolder("year-pages-paged");
+        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, EpisodesPerYearPage: 2));
+
+        // 2023: December 1, June 28 | June 15, January 9. June is cut by the page break.
+        var first = Page(site, "archive/2023");
+        var second = Page(site, "archive/2023/page/2");
+        Assert.False(Directory.Exists(Path.Combine(site, "archive", "2023", "page", "3")));
+        Assert.Equal(["/episodes/harbour-log-5/", "/episodes/harbour-log-4/"], Links(first, ".rows a"));
+        Assert.Equal(["/episodes/harbour-log-3/", "/episodes/harbour-log-2/"], Links(second, ".rows a"));
+        Assert.Equal(["December 2023", "June 2023"], first.QuerySelectorAll("h2.month").Select(h => h.TextContent));
+        Assert.Equal(["June 2023 (continued)", "January 2023"], second.QuerySelectorAll("h2.month").Select(h => h.TextContent));
+        Assert.Equal(["y2023-06", "y2023-01"], second.QuerySelectorAll("h2.month").Select(h => h.Id));
+        // Every month of the year on both pages, each leading to the page where it begins.
+        Assert.Equal(["#y2023-12", "#y2023-06", "/archive/2023/page/2/#y2023-01"], Links(first, "nav.months a"));
+        Assert.Equal(["/archive/2023/#y2023-12", "/archive/2023/#y2023-06", "#y2023-01"], Links(second, "nav.months a"));
+        Assert.Equal(["Dec", "Jun", "Jan"], second.QuerySelectorAll("nav.months a").Select(a => a.TextContent));
+        // The pages link to each other; the years stay linked, without claiming to be the next page.
+        Assert.Equal("/archive/2023/page/2/", first.QuerySelector("nav[aria-label='Pages of this list'] a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/archive/2023/", second.QuerySelector("nav[aria-label='Pages of this list'] a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("Page 2 of 2", second.QuerySelector(".pagination-status")!.TextContent);
+        Assert.Equal(["/archive/2024/", "/archive/2022/"], Links(second, "nav[aria-label='Newer and older years'] a"));
+        Assert.Single(second.QuerySelectorAll("a[rel=prev]"));
+        Assert.Empty(second.QuerySelectorAll("a[rel=next]"));
+        Assert.Equal("Episodes from 2023", second.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Episodes from 2023 (page 2) · Harbour Radio", second.Title);
+        Assert.Contains("Episodes from 2023 · Harbour Radio", first.Title);
+        Assert.Equal("4 episodes, newest first", second.QuerySelector(".page-count")!.TextContent);
+
+        // 2024: May, May | April, February | February: three pages, the last a continued month alone.
+        var last = Page(site, "archive/2024/page/3");
+        Assert.Equal(["February 2024 (continued)"], last.QuerySelectorAll("h2.month").Select(h => h.TextContent));
+        Assert.Equal(["#y2024-05", "/archive/2024/page/2/#y2024-04", "/archive/2024/page/2/#y2024-02"], Links(Page(site, "archive/2024"), "nav.months a"));
+        // A year that fits on a page has no pager and keeps its year links as its neighbours.
+        var small = Page(site, "archive/2022");
+        Assert.Null(small.QuerySelector("nav[aria-label='Pages of this list']"));
+        Assert.Equal("/archive/2023/", small.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+
+        // Every episode is linked from the year pages, once; the sitemap lists every page; every link resolves.
+        var fromYears = Directory.EnumerateFiles(Path.Combine(site, "archive"), "index.html", SearchOption.AllDirectories)
+            .Where(f => Path.GetDirectoryName(f) != Path.Combine(site, "archive"))
+            .SelectMany(f => Links(Parser.ParseDocument(File.ReadAllText(f)), ".rows a")).ToList();
+        Assert.Equal(EpisodeUrls(site).Order(StringComparer.Ordinal), fromYears.Order(StringComparer.Ordinal));
+        var sitemap = File.ReadAllText(Path.Combine(site, "sitemap.xml"));
+        foreach (var page in new[] { "/archive/2024/", "/archive/2024/page/2/", "/archive/2024/page/3/", "/archive/2023/page/2/", "/archive/2022/" })
+            Assert.Contains($"<loc>{page}</loc>", sitemap);
+        Assert.DoesNotContain("<loc>/archive/2022/page/2/</loc>", sitemap);
+        Assert.Empty(new SiteCrawler(site).Check());
+    }
+
+    [Fact]
     public void A_small_archive_lists_every_episode_on_one_page()
     {
         using var temp = new TempFolder("year-pages-small");
@@ -178,12 +230,14 @@ public class LargeListPagesTests
         SiteBuilder.Build(archive, new BuildOptions(site)
         {
             ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true,
-            Lists = new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2),
+            Lists = new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2),
         });
 
         Assert.Equal(["/harbour/archive/2024/", "/harbour/archive/2023/", "/harbour/archive/2022/", "/harbour/archive/undated/"], Links(Page(site, "archive"), ".year-index a"));
         var year = Page(site, "archive/2023");
         Assert.Equal(["/harbour/archive/2024/", "/harbour/archive/2022/", "/harbour/archive/undated/"], Links(year, "nav[aria-label=Years] a"));
+        Assert.Equal(["#y2023-12", "#y2023-06", "/harbour/archive/2023/page/2/#y2023-01"], Links(year, "nav.months a"));
+        Assert.Equal("/harbour/archive/2023/page/2/", year.QuerySelector("nav[aria-label='Pages of this list'] a[rel=next]")!.GetAttribute("href"));
         Assert.Equal("/harbour/archive/", year.QuerySelector(".kicker a")!.GetAttribute("href"));
         Assert.Equal(["/harbour/topics/a-z/a/", "/harbour/topics/a-z/b/", "/harbour/topics/a-z/c/", "/harbour/topics/a-z/0-9/"], Links(Page(site, "topics"), "nav.letters a"));
         var b = Page(site, "topics/a-z/b");
@@ -197,8 +251,8 @@ public class LargeListPagesTests
     public void Year_and_letter_pages_have_no_html_validate_error()
     {
         using var temp = new TempFolder("large-list-html");
-        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2));
-        Assert.True(File.Exists(Path.Combine(site, "archive", "2023", "index.html")));
+        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2));
+        Assert.True(File.Exists(Path.Combine(site, "archive", "2023", "page", "2", "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "topics", "a-z", "b", "page", "2", "index.html")));
         var errors = HtmlValidate.Errors(site);
         Assert.True(errors.Count == 0, $"{errors.Count} html-validate errors:\n" + string.Join("\n", errors.Take(50)));
