@@ -47,6 +47,13 @@ public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<i
 /// index costs each query its own index chunk (~30 KB a word), so their partitions stay as large
 /// as the budget allows.
 /// </para>
+/// <para>
+/// In an archive with more than <see cref="DefaultSplitAbove"/> characters of dated text, the
+/// newest calendar month is a partition of its own (when it holds no more than that): new episodes
+/// arrive there, and re-indexing a month takes Pagefind a second or two where the partition it
+/// would join takes many. It costs a query one small index more. When the next month begins, the
+/// month joins the partitions before it, which are then indexed again, once a month.
+/// </para>
 /// </summary>
 public static class SearchPartitions
 {
@@ -69,10 +76,13 @@ public static class SearchPartitions
         var undated = Enumerable.Range(0, archive.Episodes.Count).Where(i => archive.Episodes[i].Episode.Date is null)
             .OrderBy(i => archive.Episodes[i].Slug, StringComparer.Ordinal).ToList();
 
+        DateOnly DateOf(int i) => archive.Episodes[i].Episode.Date!.Value;
+        var newestMonth = NewestMonth(dated, DateOf, sizes, splitAbove, maxCharacters);
+        var older = dated.Take(dated.Count - (newestMonth?.Episodes.Count ?? 0));
+
         // Calendar units: a year when it fits, else its months, else a month's days.
         var units = new List<Unit>();
-        DateOnly DateOf(int i) => archive.Episodes[i].Episode.Date!.Value;
-        foreach (var year in dated.GroupBy(i => DateOf(i).Year))
+        foreach (var year in older.GroupBy(i => DateOf(i).Year))
         {
             if (Size(year, sizes) <= maxCharacters) { units.Add(new Unit(Key(year.Key), [.. year])); continue; }
             foreach (var month in year.GroupBy(i => DateOf(i).Month))
@@ -86,6 +96,7 @@ public static class SearchPartitions
         groups.Reverse();
         if (fitsInOne && groups.Count == 1 && Size(groups[0].Episodes, sizes) > splitAbove)
             groups = Halves(groups[0], DateOf, sizes).ToList();
+        if (newestMonth is not null) groups.Insert(0, newestMonth);
         if (fitsInOne && groups.Count <= 1)
         {
             var name = groups.Count > 0 ? groups[0].Name : Undated;
@@ -130,6 +141,22 @@ public static class SearchPartitions
             return a == b ? a : a + "_" + b;
         }
         return [new Group(Name(cut, episodes.Count - 1), episodes.Skip(cut).ToList()), new Group(Name(0, cut - 1), episodes.Take(cut).ToList())];
+    }
+
+    /// <summary>
+    /// The newest calendar month's episodes as a partition of their own, when the archive has more
+    /// dated text than <paramref name="splitAbove"/> and the month has no more than that (nor than a partition may hold); else null.
+    /// New episodes arrive in it, so a rebuild re-indexes this small index rather than the
+    /// partition it would belong to; when the next month begins, this one joins the partitions
+    /// before it, which are indexed again once.
+    /// </summary>
+    private static Group? NewestMonth(List<int> dated, Func<int, DateOnly> dateOf, long[] sizes, long splitAbove, long maxCharacters)
+    {
+        if (dated.Count == 0 || Size(dated, sizes) <= splitAbove) return null;
+        var newest = dateOf(dated[^1]);
+        var month = dated.Where(i => (dateOf(i).Year, dateOf(i).Month) == (newest.Year, newest.Month)).ToList();
+        if (month.Count == dated.Count || Size(month, sizes) > Math.Min(splitAbove, maxCharacters)) return null;
+        return new Group(Key(newest.Year, newest.Month), month);
     }
 
     /// <summary>What Pagefind indexes of an episode, in characters: its title, summary, chapter titles and transcript.</summary>

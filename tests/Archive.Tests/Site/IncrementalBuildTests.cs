@@ -248,9 +248,9 @@ public class IncrementalBuildTests
     }
 
     /// <summary>Writes the corpus's episode <paramref name="number"/> dated after every episode of <paramref name="archive"/>.</summary>
-    private static void AddNewest(string input, SyntheticArchive corpus, int number, LoadedArchive archive)
+    private static void AddNewest(string input, SyntheticArchive corpus, int number, LoadedArchive archive, int daysAfter = 3)
     {
-        var newest = archive.Episodes.Max(e => e.Episode.Date!.Value).AddDays(3);
+        var newest = archive.Episodes.Max(e => e.Episode.Date!.Value).AddDays(daysAfter);
         var (relative, text) = corpus.Episode(number);
         File.WriteAllText(Path.Combine(input, relative), System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^date: .*$",
             "date: " + newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
@@ -312,25 +312,36 @@ public class IncrementalBuildTests
     }
 
     [RequiresNodeFact]
-    public void An_archive_indexed_in_two_halves_at_once_rebuilds_the_newer_half_alone_and_equals_a_clean_build()
+    public void An_archive_indexed_in_halves_and_its_newest_month_rebuilds_that_month_alone_and_the_halves_when_a_month_begins()
     {
         using var temp = new TempFolder("search-halves-rebuild");
         var input = temp.Combine("input");
         var output = temp.Combine("site");
         var corpus = WriteSynthetic(input, 24, seed: 5);
-        const long split = 20_000; // far less than the archive: two halves of one index
+        const long split = 40_000; // far less than the archive (125,000 characters): two halves of one index, and the newest month (26,000)
         var (before, first) = Build(input, output, search: true, searchSplitCharacters: split);
-        Assert.Equal(new SearchIndexer.Outcome(2, 0), first.Search);
-        Assert.Single(Directory.GetDirectories(Path.Combine(output, "pagefind", "parts")));
-        // Every episode is found once, through one of the halves.
+        var plan = string.Join(", ", SearchPartitions.Plan(before, SearchPartitions.DefaultMaxCharacters, split).Select(p => $"{p.Name} ({p.Characters})"));
+        Assert.True(first.Search == new SearchIndexer.Outcome(3, 0), $"expected three indexes, got {first.Search}: {plan}");
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(output, "pagefind", "parts")).Length);
+        // Every episode is found once, through one of the indexes.
         Assert.Equal(before.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
 
-        AddNewest(input, corpus, 24, before);
-        var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
-        Assert.Equal(new SearchIndexer.Outcome(1, 1), rebuild.Search);
-
+        // An episode on the newest day: the newest month's index alone is built again.
+        AddNewest(input, corpus, 24, before, daysAfter: 0);
+        var (same, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
+        Assert.Equal(new SearchIndexer.Outcome(1, 2), rebuild.Search);
         Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: split);
         AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+
+        // The first episode of the next month: its index is new, and the month before joins the halves.
+        var newest = same.Episodes.Max(e => e.Episode.Date!.Value);
+        AddNewest(input, corpus, 25, same, daysAfter: DateTime.DaysInMonth(newest.Year, newest.Month) - newest.Day + 1);
+        var (next, monthly) = Build(input, output, search: true, searchSplitCharacters: split);
+        Assert.Equal(3, monthly.Search!.Indexed + monthly.Search.Kept);
+        Assert.InRange(monthly.Search.Indexed, 2, 3);
+        Assert.Equal(next.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
+        Build(input, temp.Combine("clean2"), clean: true, search: true, searchSplitCharacters: split);
+        AssertSameTree(Snapshot(temp.Combine("clean2")), Snapshot(output));
     }
 
     [Fact]

@@ -72,26 +72,50 @@ public class SearchPartitionsTests
     [Fact]
     public void An_archive_of_one_partition_with_much_text_is_cut_into_two_halves_at_the_month_that_balances_them()
     {
-        var dates = new[] { "2023-11-20", "2024-01-05", "2024-01-20", "2024-02-01", "2024-03-01", "2024-03-09", "2024-04-02" };
+        var dates = new[] { "2023-11-20", "2024-01-05", "2024-01-20", "2024-02-01", "2024-03-01", "2024-03-09", "2024-04-02", "2024-04-05" };
         var plan = SearchPartitions.Plan(Archive(100, [.. dates, null]), 10_000, splitAbove: 500);
-        // 700 characters dated: up to February 400 against 300, the most equal cut between months.
-        Assert.Equal(["2024-03_2024-04", "2023-11_2024-02", "undated"], Names(plan));
-        Assert.Equal([4, 5, 6], plan[0].Episodes);
-        Assert.Equal([0, 1, 2, 3], plan[1].Episodes);
-        Assert.Equal([7], plan[2].Episodes);
-        Assert.Equal([300, 400, 100], plan.Select(p => p.Characters));
+        // 800 characters dated: the newest month (April) alone (see below), then the 600 before it
+        // cut where up to January holds 300 against 300, the most equal cut between months.
+        Assert.Equal(["2024-04", "2024-02_2024-03", "2023-11_2024-01", "undated"], Names(plan));
+        Assert.Equal([6, 7], plan[0].Episodes);
+        Assert.Equal([3, 4, 5], plan[1].Episodes);
+        Assert.Equal([0, 1, 2], plan[2].Episodes);
+        Assert.Equal([8], plan[3].Episodes);
+        Assert.Equal([200, 300, 300, 100], plan.Select(p => p.Characters));
         Assert.True(plan[0].IsPrimary);
-        Assert.Equal([true, true, false], plan.Select(p => p.Dated));
-
-        // A new episode joins the newer half and leaves the older one as it was.
-        var after = SearchPartitions.Plan(Archive(100, [.. dates, null, "2024-04-10"]), 10_000, splitAbove: 500);
-        Assert.Equal(plan.Skip(1), after.Skip(1), (a, b) => a.Name == b.Name && a.Episodes.SequenceEqual(b.Episodes));
-        Assert.Equal([4, 5, 6, 8], after[0].Episodes);
+        Assert.Equal([true, true, true, false], plan.Select(p => p.Dated));
 
         // A single month is cut by day; a single day, or an archive under the threshold, stays whole.
         Assert.Equal(["2024-03-09_2024-03-20", "2024-03-01_2024-03-02"],
             Names(SearchPartitions.Plan(Archive(100, "2024-03-01", "2024-03-02", "2024-03-09", "2024-03-20"), 10_000, splitAbove: 300)));
         Assert.Single(SearchPartitions.Plan(Archive(100, "2024-03-01", "2024-03-01", "2024-03-01"), 10_000, splitAbove: 200));
+        Assert.Single(SearchPartitions.Plan(Archive(100, dates), 10_000));
+    }
+
+    [Fact]
+    public void The_newest_month_is_an_index_of_its_own_that_a_new_episode_changes_alone_until_the_next_month_begins()
+    {
+        var dates = new[] { "2023-11-20", "2024-01-05", "2024-01-20", "2024-02-01", "2024-03-01", "2024-03-09", "2024-04-02" };
+        static bool Same(SearchPartition a, SearchPartition b) => a.Name == b.Name && a.Episodes.SequenceEqual(b.Episodes);
+        var plan = SearchPartitions.Plan(Archive(100, dates), 10_000, splitAbove: 500);
+        // April alone; the 600 characters before it in halves (up to January 300 against 300).
+        Assert.Equal(["2024-04", "2024-02_2024-03", "2023-11_2024-01"], Names(plan));
+
+        // Another April episode changes April's index alone.
+        var april = SearchPartitions.Plan(Archive(100, [.. dates, "2024-04-28"]), 10_000, splitAbove: 500);
+        Assert.Equal(plan.Skip(1), april.Skip(1), Same);
+        Assert.Equal([6, 7], april[0].Episodes);
+
+        // The first May episode starts May's index; April joins the months before it, which are cut anew.
+        var may = SearchPartitions.Plan(Archive(100, [.. dates, "2024-04-28", "2024-05-01"]), 10_000, splitAbove: 500);
+        Assert.Equal(["2024-05", "2024-03_2024-04", "2023-11_2024-02"], Names(may));
+        Assert.Equal([8], may[0].Episodes);
+        Assert.Equal([4, 5, 6, 7], may[1].Episodes);
+
+        // A newest month with more text than the threshold is not cut off (here it is the newer half)...
+        Assert.Equal(["2024-04", "2024-01"], Names(SearchPartitions.Plan(
+            Archive(100, "2024-01-05", "2024-04-01", "2024-04-02", "2024-04-03", "2024-04-04", "2024-04-05", "2024-04-06"), 10_000, splitAbove: 500)));
+        // ...nor is it in an archive under the threshold, which has one index.
         Assert.Single(SearchPartitions.Plan(Archive(100, dates), 10_000));
     }
 
