@@ -1,6 +1,5 @@
 using Archive.Core.Diagnostics;
 using Archive.Core.Reading;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Archive.Core.Config;
@@ -37,22 +36,11 @@ public static class ArchiveConfigReader
     public static ArchiveConfig Parse(string text, string path, DiagnosticBag diagnostics)
     {
         var config = new ArchiveConfig();
-        YamlMappingNode root;
-        try
+        var node = FrontMatter.LoadYaml(text, 1, Math.Max(1, text.TrimEnd().Split('\n').Length), path, diagnostics, "the archive settings are", "the defaults were used");
+        if (node is null) return config;
+        if (node is not YamlMappingNode root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0) return config;
-            if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                diagnostics.Error(path, 1, "the archive settings must be 'field: value' lines (title:, description:, base_url:, language:)");
-                return config;
-            }
-            root = mapping;
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(path, (int)Math.Max(1, ex.Start.Line), $"the archive settings are not valid YAML: {ex.Message}; the defaults were used");
+            diagnostics.Error(path, 1, "the archive settings must be 'field: value' lines (title:, description:, base_url:, language:)");
             return config;
         }
 

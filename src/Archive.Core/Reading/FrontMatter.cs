@@ -1,5 +1,6 @@
 using Archive.Core.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Archive.Core.Reading;
@@ -89,30 +90,91 @@ public sealed class FrontMatter
 
     private static YamlMappingNode LoadMapping(string yaml, int firstLine, int lastLine, SourceText source, DiagnosticBag diagnostics, string what, string consequence)
     {
-        var fields = new YamlMappingNode();
-        if (yaml.Trim().Length == 0) return fields;
+        var root = LoadYaml(yaml, firstLine, lastLine, source.Path, diagnostics, what + " is", consequence);
+        if (root is null or YamlMappingNode) return root as YamlMappingNode ?? new YamlMappingNode();
+        diagnostics.Error(source.Path, firstLine, $"{what} is not a list of 'field: value' lines; {consequence}");
+        return new YamlMappingNode();
+    }
+
+    /// <summary>
+    /// The first document's root node of <paramref name="yaml"/>, whose first line is line
+    /// <paramref name="firstLine"/> of <paramref name="path"/>; null when it is empty or not valid
+    /// YAML, which is reported as "<paramref name="whatIs"/> not valid YAML (why); <paramref name="consequence"/>"
+    /// at the line where the mistake is: for an unclosed bracket or quote the line it opens on.
+    /// </summary>
+    internal static YamlNode? LoadYaml(string yaml, int firstLine, int lastLine, string path, DiagnosticBag diagnostics, string whatIs, string consequence)
+    {
+        if (yaml.Trim().Length == 0) return null;
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count > 0)
-            {
-                if (stream.Documents[0].RootNode is YamlMappingNode mapping) fields = mapping;
-                else diagnostics.Error(source.Path, firstLine, $"{what} is not a list of 'field: value' lines; {consequence}");
-            }
+            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
         }
         catch (YamlException ex)
         {
-            // The parser often notices a problem only at the end of the block; keep the line inside it.
-            int line = Math.Min(firstLine + (int)Math.Max(0, ex.Start.Line - 1), lastLine);
-            diagnostics.Error(source.Path, line, $"{what} is not valid YAML ({FirstSentence(ex.Message)}); {consequence}");
+            // A parser that gave up at the end of the text was still inside a '[' or '{': the
+            // mistake is where that opens, not where the text ends.
+            if (ex.Start.Index >= yaml.TrimEnd().Length && UnclosedFlow(yaml) is { } open)
+                diagnostics.Error(path, firstLine + open.Line - 1, $"{whatIs} not valid YAML (the '{open.Bracket}' opened on this line is never closed); {consequence}");
+            // YamlDotNet's error about a quoted value starts at its quote; with no quote after it, that is the mistake.
+            else if (UnclosedQuote(yaml, ex.Start) is { } quote)
+                diagnostics.Error(path, firstLine + (int)ex.Start.Line - 1, $"{whatIs} not valid YAML (the {(quote == '"' ? "double" : "single")} quote opened on this line is never closed); {consequence}");
+            else
+            {
+                // Keep the line inside the block.
+                int line = Math.Min(firstLine + (int)Math.Max(0, ex.Start.Line - 1), lastLine);
+                diagnostics.Error(path, line, $"{whatIs} not valid YAML ({FirstSentence(ex.Message)}); {consequence}");
+            }
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner fails this way on some unclosed brackets at the end of the text.
-            diagnostics.Error(source.Path, lastLine, $"{what} is not valid YAML (it ends inside an unclosed bracket or quote); {consequence}");
+            // YamlDotNet's scanner fails this way, without a position, on some unclosed brackets.
+            if (UnclosedFlow(yaml) is { } open)
+                diagnostics.Error(path, firstLine + open.Line - 1, $"{whatIs} not valid YAML (the '{open.Bracket}' opened on this line is never closed); {consequence}");
+            else
+                diagnostics.Error(path, lastLine, $"{whatIs} not valid YAML (it ends inside an unclosed bracket or quote); {consequence}");
         }
-        return fields;
+        return null;
+    }
+
+    /// <summary>The quote at <paramref name="at"/> when no quote of its kind follows it to close it (an escaped <c>\"</c> does not); else null.</summary>
+    private static char? UnclosedQuote(string yaml, Mark at)
+    {
+        if (at.Index >= yaml.Length || yaml[(int)at.Index] is not ('"' or '\'')) return null;
+        char quote = yaml[(int)at.Index];
+        for (int i = (int)at.Index + 1; i < yaml.Length; i++)
+            if (yaml[i] == quote && !(quote == '"' && yaml[i - 1] == '\\')) return null;
+        return quote;
+    }
+
+    /// <summary>
+    /// The outermost '[' or '{' still open where YamlDotNet's parser stops on <paramref name="yaml"/>
+    /// (its line in the YAML, 1-based), or null when it stops outside one. Read event by event,
+    /// only for YAML already known to be broken.
+    /// </summary>
+    private static (int Line, char Bracket)? UnclosedFlow(string yaml)
+    {
+        // Every collection open at the point reached, with where its flow ('[' or '{') begins; null for a block one.
+        var open = new Stack<Mark?>();
+        var parser = new Parser(new StringReader(yaml));
+        try
+        {
+            while (parser.MoveNext())
+                switch (parser.Current)
+                {
+                    case SequenceStart s: open.Push(s.Style == SequenceStyle.Flow ? s.Start : null); break;
+                    case MappingStart m: open.Push(m.Style == MappingStyle.Flow ? m.Start : null); break;
+                    case SequenceEnd or MappingEnd: if (open.Count > 0) open.Pop(); break;
+                }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+        }
+        // The stack's bottom is its first element last: the outermost flow is the last one listed.
+        var outermost = open.LastOrDefault(m => m is not null);
+        if (outermost is not { } at || at.Index >= yaml.Length || yaml[(int)at.Index] is not ('[' or '{')) return null;
+        return ((int)at.Line, yaml[(int)at.Index]);
     }
 
     /// <summary>Line of the first YAML line, to turn node positions into file lines.</summary>
