@@ -13,7 +13,7 @@ public sealed record BuildOptions(string OutputDirectory)
     /// <summary>Skips the Pagefind step (the site is built without a search index).</summary>
     public bool SkipSearchIndex { get; init; }
     /// <summary>Written into pages' generator meta tag.</summary>
-    public string Generator { get; init; } = "transcript-archive";
+    public string Generator { get; init; } = SiteGenerator.NameAndVersion;
     /// <summary>Write every file anew instead of keeping those whose bytes did not change.</summary>
     public bool Clean { get; init; }
     /// <summary>Most characters of text in one search index, and in the Pagefind runs going at once (see <see cref="SearchPartitions"/>); smaller values give more, smaller indexes and less memory.</summary>

@@ -75,7 +75,7 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
                 {
                     ThemeDirectory = themePath,
                     SkipSearchIndex = parse.GetValue(_noSearch),
-                    Generator = CommonOptions.Generator,
+                    Generator = SiteGenerator.NameAndVersion,
                     Clean = clean,
                     SearchPartitionCharacters = parse.GetValue(_searchIndexChars),
                 },

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 
 namespace Archive.Cli.Commands;
 
@@ -23,8 +22,4 @@ public static class CommonOptions
         Description = "Print only warnings and errors",
     };
 
-    public static string Version =>
-        typeof(CommonOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-
-    public static string Generator => "transcript-archive " + Version;
 }

@@ -58,7 +58,8 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
             xml.WriteElementString("name", AtomNs, config.Title);
             xml.WriteEndElement();
             xml.WriteStartElement("generator", AtomNs);
-            xml.WriteString("transcript-archive");
+            xml.WriteAttributeString("version", SiteGenerator.Version);
+            xml.WriteString(SiteGenerator.Name);
             xml.WriteEndElement();
             foreach (var i in newest)
             {
@@ -107,7 +108,7 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
             xml.WriteElementString("link", Absolute(Urls.Show(show.Slug)));
             xml.WriteElementString("description", $"Every episode of {show.Name} with its transcript, from {config.Title}.");
             xml.WriteElementString("language", config.Language);
-            xml.WriteElementString("generator", "transcript-archive");
+            xml.WriteElementString("generator", SiteGenerator.NameAndVersion);
             if (latest is { } newest) xml.WriteElementString("lastBuildDate", RssDate(newest));
             if (SiteUrl is not null)
             {

@@ -104,6 +104,21 @@ public class FeedTests(PublishedSiteFixture site, DemoSiteFixture local) : IClas
     }
 
     [Fact]
+    public void The_feeds_and_pages_name_the_program_and_its_release()
+    {
+        // The release is Directory.Build.props' Version, without a source revision (the same release writes the same bytes).
+        var version = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props")).Descendants("Version").Single().Value;
+        Assert.Matches(@"^\d+\.\d+\.\d+$", version);
+        var generator = Xml("feed.xml").Root!.Element(Atom + "generator")!;
+        Assert.Equal("transcript-archive", generator.Value);
+        Assert.Equal(version, generator.Attribute("version")!.Value);
+        var show = Demo.Value.Shows[0].Slug;
+        Assert.Equal($"transcript-archive {version}", Xml($"shows/{show}/podcast.xml").Root!.Element("channel")!.Element("generator")!.Value);
+        var home = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site.Output, "index.html")));
+        Assert.Equal($"transcript-archive {version}", home.QuerySelector("meta[name=generator]")!.GetAttribute("content"));
+    }
+
+    [Fact]
     public void Each_show_has_a_podcast_feed_pointing_at_its_transcripts_and_chapters()
     {
         var archive = Demo.Value;
