@@ -25,7 +25,7 @@ public sealed class LabelledTextReader : ITranscriptReader
         var lines = source.Lines;
         var a = Analyze(source, FrontMatter.StartsWithFence(source) ? FrontMatterBodyStart(source) : 0, []);
         int turns = a.Evidence.Accepted.Count(i => i >= a.FirstTurn);
-        if (turns < 2) return 0;
+        if (turns < 2 && !(turns == 1 && a.Evidence.OneOpeningLabel)) return 0;
         int from = a.Marker is { } m ? m + 1 : a.BodyStart;
         int textLines = 0;
         for (int i = from; i < lines.Count; i++)
@@ -56,7 +56,7 @@ public sealed class LabelledTextReader : ITranscriptReader
             for (int i = marker + 1; i < a.FirstTurn; i++) preamble.Add((lines[i], i + 1));
             var words = preamble.Sum(p => Sentences.CountWords(p.Item1));
             int nonBlank = preamble.Count(p => p.Item1.Trim().Length > 0);
-            if (nonBlank > 3 || words > 80)
+            if (nonBlank > NoteLines || words > NoteWords)
             {
                 // Too long for a note: it is speech before the first label.
                 preamble.Clear();
@@ -148,6 +148,9 @@ public sealed class LabelledTextReader : ITranscriptReader
         ];
     }
 
+    /// <summary>A note before the first turn (an editor's note, a line on where the talk was given) has at most this many lines and words.</summary>
+    private const int NoteLines = 3, NoteWords = 80;
+
     private static int FrontMatterBodyStart(SourceText source) =>
         source.Lines.Count - FrontMatter.BodyLines(source).Count();
 
@@ -166,7 +169,7 @@ public sealed class LabelledTextReader : ITranscriptReader
             if (c is not null && c.Text.Length == 0 && !FollowedByText(lines, i, c.Layout)) c = null;
             candidates[i] = c;
         }
-        var evidence = TurnEvidence.Decide(candidates, knownSpeakers.ToList(), name => CountWord(source.Text, name));
+        var evidence = TurnEvidence.Decide(candidates, knownSpeakers.ToList(), name => CountWord(source.Text, name), Opening(lines, firstMarker is { } fm ? fm + 1 : bodyStart, candidates));
         var isTurn = new bool[lines.Count];
         foreach (var i in evidence.Accepted) isTurn[i] = true;
 
@@ -183,6 +186,24 @@ public sealed class LabelledTextReader : ITranscriptReader
         else if (marker is { } m)
             for (int i = bodyStart; i < m; i++) isTurn[i] = false;
         return new Analysis(bodyStart, marker, first, candidates, evidence, isTurn);
+    }
+
+    /// <summary>
+    /// The candidate turn line the text opens with, from <paramref name="from"/> past headings, blank
+    /// lines and at most a short note; null when text or nothing comes first.
+    /// </summary>
+    private static int? Opening(IReadOnlyList<string> lines, int from, TurnLine?[] candidates)
+    {
+        int noteLines = 0, noteWords = 0;
+        for (int i = from; i < lines.Count; i++)
+        {
+            var t = lines[i].Trim();
+            if (t.Length == 0 || t[0] == '#' || TranscriptMarkers.IsMarker(t)) continue;
+            if (candidates[i] is not null) return i;
+            noteWords += Sentences.CountWords(t);
+            if (++noteLines > NoteLines || noteWords > NoteWords) return null;
+        }
+        return null;
     }
 
     private static int CountWord(string text, string word)

@@ -6,7 +6,9 @@ namespace Archive.Core.Reading;
 /// Decides which candidate <see cref="TurnLine"/>s of a document really start turns. A line that
 /// looks like <c>Name: text</c> is a turn only with evidence: the same label used again, a name the
 /// metadata lists, a first name of a labelled speaker, or markup (bold, times, brackets) used on
-/// several lines. So "Note: this…" or a heading in prose stays text.
+/// several lines; or a bold <c>**Name:**</c> that opens the text, the one label of a one-speaker
+/// talk (bold is written on purpose; further down in prose it may be a quotation). So "Note: this…"
+/// or a heading in prose stays text.
 /// </summary>
 public sealed class TurnEvidence
 {
@@ -19,17 +21,22 @@ public sealed class TurnEvidence
     /// <summary>True when accepted lines use markup (bold, times, brackets, header lines) rather than a bare <c>Name:</c>.</summary>
     public bool Marked { get; }
 
-    private TurnEvidence(List<int> accepted, bool timesOnly, bool marked)
+    /// <summary>True when the only turn is a bold label that opens the text: a one-speaker talk.</summary>
+    public bool OneOpeningLabel { get; }
+
+    private TurnEvidence(List<int> accepted, bool timesOnly, bool marked, bool oneOpeningLabel)
     {
         Accepted = accepted;
         TimesOnly = timesOnly;
         Marked = marked;
+        OneOpeningLabel = oneOpeningLabel;
     }
 
     /// <param name="candidates">Per line, what it could be (null for text); lines whose text must follow on the next line are already checked.</param>
     /// <param name="knownSpeakers">Names the metadata gives.</param>
     /// <param name="mentions">How often a name occurs in the whole document, labels included.</param>
-    public static TurnEvidence Decide(IReadOnlyList<TurnLine?> candidates, IReadOnlyCollection<string> knownSpeakers, Func<string, int> mentions)
+    /// <param name="opening">The candidate the text opens with (past headings and a short note), if any.</param>
+    public static TurnEvidence Decide(IReadOnlyList<TurnLine?> candidates, IReadOnlyCollection<string> knownSpeakers, Func<string, int> mentions, int? opening = null)
     {
         var known = new HashSet<string>(knownSpeakers, StringComparer.OrdinalIgnoreCase);
         var byLayout = new Dictionary<TurnLayout, int>();
@@ -44,6 +51,8 @@ public sealed class TurnEvidence
         var evidence = new HashSet<TurnLayout>();
         foreach (var layout in new[] { TurnLayout.Bold, TurnLayout.TimeThenName, TurnLayout.BracketedName, TurnLayout.NameThenTime })
             if (byLayout.GetValueOrDefault(layout) >= 2) evidence.Add(layout);
+        bool oneOpeningLabel = byLayout.GetValueOrDefault(TurnLayout.Bold) == 1 && opening is { } o && candidates[o] is { Layout: TurnLayout.Bold, Name: not null };
+        if (oneOpeningLabel) evidence.Add(TurnLayout.Bold);
 
         // Bare "Name: text": a name needs repetition, or the metadata, or a fuller form of it used repeatedly.
         var repeated = nameCounts.Where(kv => kv.Key.Item1 == TurnLayout.Name && kv.Value >= 2).Select(kv => kv.Key.Item2).ToHashSet();
@@ -103,6 +112,6 @@ public sealed class TurnEvidence
         }
         bool timesOnly = accepted.Count > 0 && accepted.All(i => candidates[i]!.Layout == TurnLayout.Time);
         bool marked = accepted.Any(i => candidates[i]!.Layout is not (TurnLayout.Name or TurnLayout.NameAlone));
-        return new TurnEvidence(accepted, timesOnly, marked);
+        return new TurnEvidence(accepted, timesOnly, marked, oneOpeningLabel && accepted.Count == 1);
     }
 }

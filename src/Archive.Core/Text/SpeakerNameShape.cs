@@ -37,6 +37,8 @@ public static partial class SpeakerNameShape
         "step", "part", "section", "appendix", "figure", "table", "status", "result", "results", "conclusion",
         "introduction", "intro", "outro", "abstract", "background", "problem", "solution", "goal", "goals", "todo",
         "fixme", "hint", "info", "error", "fun fact", "pro tip", "tl;dr", "tldr", "bottom line", "verdict",
+        "context", "overview", "recap", "preface", "foreword", "prologue", "epilogue", "spoiler", "spoilers",
+        "disclosure", "correction", "corrections", "content warning", "trigger warning", "content note",
     };
 
     // A trailing role in parentheses: "Maya Okafor (host)".

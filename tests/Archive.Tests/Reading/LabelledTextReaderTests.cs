@@ -57,6 +57,43 @@ public class LabelledTextReaderTests
     }
 
     [Fact]
+    public void A_single_bold_label_is_a_speaker_when_it_opens_the_text_but_not_in_the_middle_of_prose()
+    {
+        // A one-speaker talk: after the title and a line on where it was given, the one label opens the text.
+        const string talk = """
+            # Salt Roads
+
+            Given at the spring gathering of the walking club.
+
+            **Ines Moll:** We walked the old salt road from the coast to the hills in four days.
+
+            Nobody had used it for a century, and the stones still showed the ruts of the carts.
+            """;
+        Assert.Equal("labelled-text", TranscriptReaders.Detect(new SourceText("talk.md", talk))!.Format);
+        var (e, _) = Read(talk, "talk.md");
+        Assert.Equal("Salt Roads", e.Title);
+        Assert.Equal(["Ines Moll"], e.Speakers);
+        Assert.Equal(["Ines Moll", "Ines Moll"], e.Paragraphs.Select(p => p.Speaker));
+        Assert.Equal("We walked the old salt road from the coast to the hills in four days.", e.Paragraphs[0].Text);
+
+        // Further down in prose, a bold label may be a quotation: the text before it is not show notes.
+        const string prose = """
+            # Salt Roads
+
+            The old salt road runs from the coast to the hills. Nobody had used it for a century.
+            We walked it in four days in April, with two dogs and far too much bread.
+            The stones still showed the ruts of the carts, worn a hand deep in places.
+            At the pass there is a chapel with a bell that nobody rings any more.
+
+            **Ines Moll:** "I have never been so tired or so happy."
+            """;
+        Assert.Equal(0, Score(prose, "walk.md"));
+        Assert.Equal("plain-text", TranscriptReaders.Detect(new SourceText("walk.md", prose))!.Format);
+        // A label that opens the text but is not a name stays text.
+        Assert.Equal(0, Score("# Salt Roads\n\n**Summary:** We walked the old salt road in four days.\n\nThe stones still showed the ruts.\n", "walk.md"));
+    }
+
+    [Fact]
     public void A_turn_continues_over_unlabelled_paragraphs_and_a_first_name_label_counts_as_evidence()
     {
         var (e, _) = Read(Interview + "\nLena: One more thing.\n");
