@@ -20,8 +20,10 @@ namespace Archive.Site.Indexing;
 /// </para>
 /// <para>
 /// A partition whose records are the same as last build's is not indexed again: its files are
-/// kept (hard links from the previous output), found by a key of the records' hash in the
-/// writer's manifest. A new episode thus re-indexes only the partition of its date.
+/// kept (hard links from the previous output), found by a key in the writer's manifest made from
+/// what its records are made from (<see cref="SearchRecords.Identity"/>), so that telling a
+/// partition is unchanged does not make its records. A new episode thus re-indexes only the
+/// partition of its date.
 /// </para>
 /// </summary>
 public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log = null)
@@ -150,7 +152,7 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
         inBundle == "pagefind-entry.json" || inBundle.EndsWith(".pf_meta", StringComparison.Ordinal)
         || IndexFolders.Any(folder => inBundle.StartsWith(folder + "/", StringComparison.Ordinal));
 
-    /// <summary>What a partition's files are made from: Pagefind's version, where the bundle goes, and every record's bytes.</summary>
+    /// <summary>What a partition's files are made from: Pagefind's version, where the bundle goes, and every record (what it is made from: <see cref="SearchRecords.Identity"/>).</summary>
     private static string Key(SearchPartition partition, SearchRecords records)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -158,7 +160,7 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
         foreach (var i in partition.Episodes)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(records.PathOf(i) + "\n"));
-            hash.AppendData(Encoding.UTF8.GetBytes(records.Html(i)));
+            hash.AppendData(Encoding.UTF8.GetBytes(records.Identity(i)));
         }
         return "search:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -97,14 +97,8 @@ public sealed class SearchRecords
           .Append(Encode(JsonSerializer.Serialize(facts, FactsJson))).Append("\"></span>\n</main>\n");
 
         // Outside data-pagefind-body: filters and the sort key, never indexed as words.
-        if (e.Show is not null) Filter(sb, "show", Canonical(_showNames, e.Show));
-        foreach (var speaker in e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Select(s => Canonical(_personNames, s)).Distinct(StringComparer.Ordinal))
-            Filter(sb, "speaker", speaker);
-        // Named topics only: a topic found in the text depends on the whole archive, so one new
-        // episode would change the records (and the index) of older episodes in every partition.
-        foreach (var topic in ae.NamedTopics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
-            Filter(sb, "topic", topic);
-        if (e.Date is { } date) Filter(sb, "year", date.Year.ToString(CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Filters(ae))
+            sb.Append("<span data-pagefind-filter=\"").Append(key).Append("\">").Append(Encode(value)).Append("</span>\n");
         var iso = ViewFactory.IsoDate(e.Date);
         sb.Append("<span data-pagefind-sort=\"").Append(NewestFirst).Append("\">").Append(iso ?? "0000-00-00").Append("</span>\n");
         sb.Append("<span data-pagefind-sort=\"").Append(OldestFirst).Append("\">").Append(iso ?? "9999-99-99").Append("</span>\n");
@@ -126,8 +120,36 @@ public sealed class SearchRecords
     private static string Canonical(Dictionary<string, string> names, string name) =>
         names.TryGetValue(Taxonomy.SlugOf(name), out var canonical) ? canonical : name;
 
-    private static void Filter(StringBuilder sb, string key, string value) =>
-        sb.Append("<span data-pagefind-filter=\"").Append(key).Append("\">").Append(Encode(value)).Append("</span>\n");
+    /// <summary>An episode's filter values: the only part of its record that comes from the rest of the archive (how names are spelled, which named topics are topics).</summary>
+    private IEnumerable<(string Key, string Value)> Filters(ArchiveEpisode ae)
+    {
+        var e = ae.Episode;
+        if (e.Show is not null) yield return ("show", Canonical(_showNames, e.Show));
+        foreach (var speaker in e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Select(s => Canonical(_personNames, s)).Distinct(StringComparer.Ordinal))
+            yield return ("speaker", speaker);
+        // Named topics only: a topic found in the text depends on the whole archive, so one new
+        // episode would change the records (and the index) of older episodes in every partition.
+        foreach (var topic in ae.NamedTopics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
+            yield return ("topic", topic);
+        if (e.Date is { } date) yield return ("year", date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// What the episode's record is made from, to tell whether it changed without making it: the
+    /// code, the episode (its source key, see <see cref="LoadedArchive.EpisodeSourceKeys"/>), its
+    /// slug, the site's language and its filter values. An episode without a source key (enrich made
+    /// it anew) is identified by its record itself.
+    /// </summary>
+    public string Identity(int episode)
+    {
+        var sourceKey = episode < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[episode] : null;
+        if (sourceKey is null) return Html(episode);
+        var ae = _archive.Episodes[episode];
+        var identity = new StringBuilder("record ").Append(PageFingerprints.CodeVersion).Append('\n').Append(sourceKey).Append('\n')
+            .Append(ae.Slug).Append('\n').Append(_archive.Config.Language).Append('\n');
+        foreach (var (key, value) in Filters(ae)) identity.Append(key).Append('=').Append(value).Append('\n');
+        return identity.ToString();
+    }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

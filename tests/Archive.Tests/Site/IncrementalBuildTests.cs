@@ -239,6 +239,28 @@ public class IncrementalBuildTests
         AssertSameTree(Snapshot(clean), Snapshot(output));
     }
 
+    [RequiresNodeFact]
+    public void A_search_index_whose_records_filters_changed_with_archive_yml_is_built_again()
+    {
+        using var temp = new TempFolder("incremental-search-settings");
+        WriteArchive(temp);
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var (_, first) = Build(input, output, search: true);
+        Assert.Equal(new SearchIndexer.Outcome(1, 0), first.Search);
+        var (_, same) = Build(input, output, search: true);
+        Assert.Equal(new SearchIndexer.Outcome(0, 1), same.Search);
+
+        // No transcript changed, but "Night Trains" now has the topic "sleeper cars" (it says it):
+        // its record's topic filter does, so the index is made again.
+        temp.Write("input/archive.yml", "title: Rebuild Test\ntopics:\n  add: [sleeper cars]\n");
+        var (_, rebuild) = Build(input, output, search: true);
+        Assert.Equal(new SearchIndexer.Outcome(1, 0), rebuild.Search);
+        Assert.Equal(1, PagefindQuery.Run(output, null, filters: new Dictionary<string, string> { ["topic"] = "sleeper cars" }).Count);
+        Build(input, temp.Combine("clean"), clean: true, search: true);
+        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+    }
+
     /// <summary>A synthetic archive of short episodes (4–8 minutes) spread over several years.</summary>
     private static SyntheticArchive WriteSynthetic(string input, int episodes, int seed)
     {
