@@ -39,11 +39,11 @@ public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<i
 /// </para>
 /// <para>
 /// Pagefind indexes mostly on one core. An archive that fits in one partition but has more than
-/// <see cref="DefaultSplitAbove"/> characters of dated text therefore gets two: its older and its
-/// newer half, cut at the month boundary (a day's, for a single month) that makes them most equal;
-/// undated episodes then have their own. The halves together hold no more text than the one
-/// partition would, so <see cref="SearchIndexer"/> indexes them at once within the same memory,
-/// and a new episode usually changes the newer half alone. Larger archives are not halved: every
+/// <see cref="DefaultSplitAbove"/> characters of dated text therefore gets two: the older and the
+/// newer half of what comes before its newest month (below), cut at the month boundary (a day's,
+/// for a single month) that makes them most equal; undated episodes then have their own. The
+/// halves together hold no more text than the one partition would, so <see cref="SearchIndexer"/>
+/// indexes them at once within the same memory. Larger archives are not halved: every
 /// index costs each query its own index chunk (~30 KB a word), so their partitions stay as large
 /// as the budget allows.
 /// </para>
