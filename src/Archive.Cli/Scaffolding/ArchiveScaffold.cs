@@ -168,10 +168,15 @@ public static class ArchiveScaffold
                       node-version: '20'
                   - id: pages
                     uses: actions/configure-pages@v5
-                  # Transcripts that did not change are not parsed again.
+                  # What the last run made that this one can use: transcripts that did not change
+                  # are not parsed again, and the search indexes whose episodes did not change are
+                  # kept, so a new episode re-indexes its month alone.
                   - uses: actions/cache@v4
                     with:
-                      path: .archive-cache
+                      path: |
+                        .archive-cache
+                        output/pagefind
+                        output/.archive-output
                       key: archive-cache-${{ hashFiles('input/**') }}
                       restore-keys: archive-cache-
                   - name: Build the site

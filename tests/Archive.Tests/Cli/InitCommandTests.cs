@@ -41,6 +41,12 @@ public class InitCommandTests
         Assert.Equal("mine", File.ReadAllText(temp.Combine("taken", "file.txt")));
     }
 
+    private static IEnumerable<YamlDotNet.RepresentationModel.YamlMappingNode> Steps(YamlDotNet.RepresentationModel.YamlMappingNode workflow) =>
+        ((YamlDotNet.RepresentationModel.YamlMappingNode)workflow.Children["jobs"]).Children.Values
+            .OfType<YamlDotNet.RepresentationModel.YamlMappingNode>()
+            .SelectMany(job => job.Children.TryGetValue("steps", out var steps) ? ((YamlDotNet.RepresentationModel.YamlSequenceNode)steps).Children : [])
+            .OfType<YamlDotNet.RepresentationModel.YamlMappingNode>();
+
     [Fact]
     public void The_workflows_are_valid_yaml_with_the_official_pages_actions()
     {
@@ -53,6 +59,10 @@ public class InitCommandTests
             Assert.Contains(root.Children.Keys, k => k.ToString() == "jobs");
             foreach (var action in new[] { "actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@", "actions/setup-dotnet@", "actions/setup-node@" })
                 Assert.Contains(action, text);
+            // The search index is kept between runs with the build cache (see IncrementalBuildTests' workflow test).
+            var cached = Assert.Single(Steps(root), step => step.Children.TryGetValue("uses", out var uses) && uses.ToString().StartsWith("actions/cache@", StringComparison.Ordinal));
+            var paths = ((YamlDotNet.RepresentationModel.YamlMappingNode)cached.Children["with"]).Children["path"].ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal([".archive-cache", "output/pagefind", "output/" + Archive.Site.Writing.SiteWriter.MarkerFile], paths);
             Assert.Contains("id-token: write", text);
             Assert.Contains("pages: write", text);
         }

@@ -240,6 +240,28 @@ public class IncrementalBuildTests
     }
 
     [RequiresNodeFact]
+    public void With_only_the_cache_and_the_search_index_restored_as_the_pages_workflow_does_a_new_episode_reindexes_its_month_alone()
+    {
+        using var temp = new TempFolder("search-restored-index");
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var corpus = WriteSynthetic(input, 24, seed: 5);
+        const long split = 40_000; // the newest month, and two halves before it
+        var (before, first) = Build(input, output, search: true, searchSplitCharacters: split);
+        Assert.Equal(3, first.Search!.Indexed);
+
+        // A fresh runner: the workflow restores .archive-cache, output/pagefind and the output's
+        // marker (actions/cache keeps files' times to the nanosecond), and nothing else of the last site.
+        foreach (var entry in Directory.EnumerateFileSystemEntries(output).Where(e => Path.GetFileName(e) is not ("pagefind" or SiteWriter.MarkerFile)))
+            if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true); else File.Delete(entry);
+        AddNewest(input, corpus, 24, before, daysAfter: 0);
+        var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
+        Assert.Equal(new SearchIndexer.Outcome(1, 2), rebuild.Search);
+        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: split);
+        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+    }
+
+    [RequiresNodeFact]
     public void A_search_index_whose_records_filters_changed_with_archive_yml_is_built_again()
     {
         using var temp = new TempFolder("incremental-search-settings");
