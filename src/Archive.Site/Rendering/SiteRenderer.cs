@@ -74,7 +74,7 @@ public sealed class SiteRenderer
             sitemap.Add(new SitemapWriter.Entry(meta.Url, lastModified));
         }
 
-        // A term's pages (one, or more when its episodes fill several: ListLimits.EpisodesPerPage),
+        // A term's pages (one, or more when its episodes fill several: ListLimits.EpisodesPerPage, EpisodesPerShowPage),
         // terms in parallel (thousands in a large archive); the sitemap lists them in the terms' order.
         void TermPages<TView>(IReadOnlyList<TaxonomyTerm> terms, string template, Func<TaxonomyTerm, IEnumerable<TView>> views, Func<TaxonomyTerm, TView, int, PageMeta> meta)
             where TView : notnull
@@ -145,11 +145,16 @@ public sealed class SiteRenderer
         TermPages(_archive.People, "person", _views.PersonPages, (person, view, page) => new PageMeta(view.Url, PageTitle(person.Name, page), $"{person.Name} in {site.Title}: {view.CountLabel}", "person", "profile"));
 
         TermIndexPages("show", "Shows", _archive.Shows, urls.Show, urls.Shows, $"The shows in {site.Title}");
-        foreach (var show in _archive.Shows)
+        // The series' structured data is its first page's, whose URL it names; every page offers the feed, as its episodes' pages do.
+        TermPages(_archive.Shows, "show", _views.ShowPages, (show, view, page) =>
         {
-            var description = $"Every episode of {show.Name}: {ViewFactory.CountLabel(show.Episodes.Count)}";
-            Page("show", _views.ShowPage(show), new PageMeta(urls.Show(show.Slug), show.Name, description, "show", JsonLd: _data.Series(show, description), PodcastFeed: PodcastFeedOf(show.Name)));
-        }
+            var dates = view.PageNewest is null ? "" : " from " + (view.PageOldest is null ? view.PageNewest : $"{view.PageOldest} to {view.PageNewest}");
+            var description = page == 1
+                ? $"Every episode of {show.Name}: {view.CountLabel}"
+                : $"Episodes of {show.Name}{dates}, page {page} of {view.Pagination!.Pages}";
+            return new PageMeta(view.Url, PageTitle(show.Name, page), description, "show",
+                JsonLd: page == 1 ? _data.Series(show, description) : null, PodcastFeed: PodcastFeedOf(show.Name));
+        });
 
         Page("search", SearchPage(), new PageMeta(urls.Search, "Search", $"Search the transcripts of {site.Title}", "search"));
         WritePage(files, "404.html", "404", new NotFoundPageView(site), new PageMeta(urls.Base + "404.html", "Page not found", "This page does not exist.", "not-found"));

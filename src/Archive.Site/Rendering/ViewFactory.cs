@@ -357,16 +357,33 @@ public sealed class ViewFactory
         return moments;
     }
 
-    public ShowPageView ShowPage(TaxonomyTerm show)
+    /// <summary>
+    /// A show's pages: its episodes, newest first, <see cref="ListLimits.EpisodesPerShowPage"/> a page
+    /// (the first at the show's own URL). Its hosts, dates and topics are the whole show's on every
+    /// page; the cards leave out the show, which is the page's.
+    /// </summary>
+    public IEnumerable<ShowPageView> ShowPages(TaxonomyTerm show)
     {
-        var dates = show.Episodes.Select(i => _archive.Episodes[i].Episode.Date).Where(d => d is not null).Select(d => d!.Value).ToList();
-        return new ShowPageView(Site, show.Name, Urls.Show(show.Slug), CountLabel(show.Episodes.Count),
-            dates.Count > 0 ? FormatDate(dates.Min()) : null,
-            dates.Count > 0 ? FormatDate(dates.Max()) : null,
-            ShowHosts.Of(_archive.Episodes, show).Select(SpeakerLink).ToList(),
-            NewestFirst(show.Episodes).Select(Card).ToList(),
-            TopicsOf(show.Episodes),
-            Urls.ShowFeed(show.Slug));
+        var listUrl = Urls.Show(show.Slug);
+        var (first, last) = DateRange(show.Episodes);
+        var count = CountLabel(show.Episodes.Count);
+        var hosts = ShowHosts.Of(_archive.Episodes, show).Select(SpeakerLink).ToList();
+        var topics = TopicsOf(show.Episodes);
+        var feed = Urls.ShowFeed(show.Slug);
+        foreach (var (episodes, page, pagination) in Pages(NewestFirst(show.Episodes), listUrl, Lists.EpisodesPerShowPage))
+        {
+            var (oldest, newest) = pagination is null ? (null, null) : DateRange(episodes);
+            yield return new ShowPageView(Site, show.Name, SiteUrls.ListPage(listUrl, page), count, first, last, hosts,
+                episodes.Select(i => Card(i) with { Show = null, ShowUrl = null }).ToList(), topics, feed, listUrl,
+                newest, oldest == newest ? null : oldest, pagination);
+        }
+    }
+
+    /// <summary>The first and last dates of some episodes, formatted; nulls when none is dated.</summary>
+    private (string? First, string? Last) DateRange(IEnumerable<int> episodes)
+    {
+        var dates = episodes.Select(DateOf).OfType<DateOnly>().ToList();
+        return dates.Count > 0 ? (FormatDate(dates.Min()), FormatDate(dates.Max())) : (null, null);
     }
 
     /// <summary>The topics most often found among some episodes.</summary>

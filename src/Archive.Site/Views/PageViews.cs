@@ -127,19 +127,38 @@ public sealed record PersonPageView(
     /// <summary>Links to the other pages of the list; null when it fits on one.</summary>
     PaginationView? Pagination = null);
 
+/// <summary>
+/// A show's page: the whole show's facts, and its episodes (newest first), or a page of them when
+/// they continue over pages (<c>shows/kite-club/page/2/</c>).
+/// </summary>
 public sealed record ShowPageView(
     SiteView Site,
     string Name,
+    /// <summary>This page's URL.</summary>
     string Url,
     string CountLabel,
+    /// <summary>The show's first and last episode's dates.</summary>
     string? FirstDate,
     string? LastDate,
     /// <summary>Speakers heard in most of its episodes.</summary>
     IReadOnlyList<LinkView> Hosts,
+    /// <summary>This page's episodes, newest first; their cards leave out the show.</summary>
     IReadOnlyList<EpisodeCardView> Episodes,
     IReadOnlyList<TermView> Topics,
     /// <summary>The show's podcast RSS feed.</summary>
-    string FeedUrl);
+    string FeedUrl,
+    /// <summary>The show's (first) page, with its newest episodes.</summary>
+    string ShowUrl,
+    /// <summary>When the show continues over pages, the date of this page's newest episode (null when it has none dated or the show fits on one page)…</summary>
+    string? PageNewest = null,
+    /// <summary>…and of its oldest, when that is another day.</summary>
+    string? PageOldest = null,
+    /// <summary>Links to the show's other pages; null when it fits on one.</summary>
+    PaginationView? Pagination = null)
+{
+    /// <summary>The show's own page (the only one, or the first): the one that offers its podcast feed.</summary>
+    public bool IsFirstPage => Pagination is null || Pagination.Page == 1;
+}
 
 /// <summary>
 /// The index of topics, people or shows. An index of up to <see cref="Rendering.ListLimits.TermsOnOnePage"/>

@@ -10,7 +10,8 @@ namespace Archive.Tests.Site;
 /// <summary>
 /// A large archive's list pages are cut where <see cref="ListLimits"/> says (here set low, so a
 /// small archive stands in for 10,000 episodes): a page per year for the archive, a page per first
-/// letter for an index; every episode and term stays linked; a small archive keeps one page.
+/// letter for an index, a show's episodes over pages; every episode and term stays linked; a small
+/// archive keeps one page.
 /// </summary>
 public class LargeListPagesTests
 {
@@ -154,6 +155,74 @@ public class LargeListPagesTests
     }
 
     [Fact]
+    public void A_show_with_more_episodes_than_a_page_holds_continues_over_linked_pages()
+    {
+        using var temp = new TempFolder("show-pages");
+        var site = Build(temp, WriteArchive(temp), new ListLimits(EpisodesPerShowPage: 5));
+
+        // Twelve episodes of Harbour Radio, newest first: 10…6 | 5…1 | 0 and the undated one.
+        var first = Page(site, "shows/harbour-radio");
+        var second = Page(site, "shows/harbour-radio/page/2");
+        var third = Page(site, "shows/harbour-radio/page/3");
+        Assert.False(Directory.Exists(Path.Combine(site, "shows", "harbour-radio", "page", "4")));
+        Assert.Equal([10, 9, 8, 7, 6], Logs(first));
+        Assert.Equal([5, 4, 3, 2, 1], Logs(second));
+        Assert.Equal(["/episodes/harbour-log-0/", "/episodes/harbour-log-undated/"], Links(third, ".card-title a"));
+        // Which show, all of it, on every page; which part of it on each.
+        foreach (var page in new[] { first, second, third })
+        {
+            Assert.Equal("Harbour Radio", page.QuerySelector("h1")!.TextContent);
+            Assert.Equal("12 episodes, March 4, 2022 to May 24, 2024", page.QuerySelector(".page-count")!.TextContent);
+            Assert.Equal(["/people/mo-keeper/"], Links(page, ".page-header a[href^='/people/']"));
+            Assert.NotEmpty(page.QuerySelectorAll("#topics-title + .term-list a"));
+            // The cards leave out the show: it is the page's.
+            Assert.Empty(page.QuerySelectorAll(".card-meta a"));
+            // Every page offers the show's feed in its head, as the show's episode pages do.
+            Assert.Equal("/shows/harbour-radio/podcast.xml", page.QuerySelector("link[rel=alternate][type='application/rss+xml']")!.GetAttribute("href"));
+        }
+        Assert.Equal("Page 1 of 3: May 24, 2024 back to February 2, 2024", first.QuerySelector(".page-part")!.TextContent);
+        Assert.Equal("Page 2 of 3: December 1, 2023 back to November 20, 2022", second.QuerySelector(".page-part")!.TextContent);
+        Assert.Equal("Page 3 of 3: March 4, 2022", third.QuerySelector(".page-part")!.TextContent);
+        // The first page is the series: its structured data and the feed's link; the others lead back to it.
+        Assert.Equal("/shows/harbour-radio/podcast.xml", first.QuerySelector(".page-feed a")!.GetAttribute("href"));
+        Assert.Contains("\"@type\":\"PodcastSeries\"", first.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        foreach (var page in new[] { second, third })
+        {
+            Assert.Equal("/shows/harbour-radio/", page.QuerySelector(".page-feed a")!.GetAttribute("href"));
+            Assert.Empty(page.QuerySelectorAll("script[type='application/ld+json']"));
+        }
+        // Titles, descriptions and canonical links name each page; the pages link to each other as a list's do.
+        Assert.Contains("Harbour Radio · Harbour Radio", first.Title);
+        Assert.Contains("Harbour Radio (page 2) · Harbour Radio", second.Title);
+        Assert.Equal("Every episode of Harbour Radio: 12 episodes", Meta(first, "description"));
+        Assert.Equal("Episodes of Harbour Radio from November 20, 2022 to December 1, 2023, page 2 of 3", Meta(second, "description"));
+        Assert.Equal("Episodes of Harbour Radio from March 4, 2022, page 3 of 3", Meta(third, "description"));
+        Assert.Equal("/shows/harbour-radio/page/2/", second.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("/shows/harbour-radio/", first.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("/shows/harbour-radio/page/2/", first.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        Assert.Equal("/shows/harbour-radio/", second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("/shows/harbour-radio/page/3/", second.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("Page 2 of 3", second.QuerySelector(".pagination-status")!.TextContent);
+        Assert.Equal(["/shows/harbour-radio/", "/shows/harbour-radio/page/2/"], Links(third, "nav[aria-label='Pages of this list'] a:not([rel])"));
+        Assert.Null(third.QuerySelector("a[rel=next]"));
+
+        // Every episode is on one of the show's pages, once; the sitemap lists every page; every link resolves.
+        var fromShow = new[] { first, second, third }.SelectMany(p => Links(p, ".card-title a")).ToList();
+        Assert.Equal(EpisodeUrls(site).Order(StringComparer.Ordinal), fromShow.Order(StringComparer.Ordinal));
+        var sitemap = File.ReadAllText(Path.Combine(site, "sitemap.xml"));
+        foreach (var page in new[] { "/shows/harbour-radio/", "/shows/harbour-radio/page/2/", "/shows/harbour-radio/page/3/" })
+            Assert.Contains($"<loc>{page}</loc>", sitemap);
+        Assert.Empty(new SiteCrawler(site).Check());
+    }
+
+    /// <summary>The numbers of the "Harbour Log N" episodes a show page lists, in order.</summary>
+    private static List<int> Logs(IDocument page) =>
+        page.QuerySelectorAll(".card-title a").Select(a => int.Parse(a.TextContent["Harbour Log ".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    private static string? Meta(IDocument page, string name) => page.QuerySelector($"meta[name={name}]")?.GetAttribute("content");
+
+    [Fact]
     public void A_small_archive_lists_every_episode_on_one_page()
     {
         using var temp = new TempFolder("year-pages-small");
@@ -163,6 +232,13 @@ public class LargeListPagesTests
         Assert.Empty(archive.QuerySelectorAll(".year-index"));
         Assert.Equal(["2024", "2023", "2022", "Undated"], archive.QuerySelectorAll(".year > h2").Select(h => h.FirstChild!.TextContent.Trim()));
         Assert.Equal(EpisodeUrls(site).Order(StringComparer.Ordinal), Links(archive, ".rows a").Order(StringComparer.Ordinal));
+        // The show too, with its feed and structured data, and no word of pages.
+        Assert.Equal(["index.html", "podcast.xml"], Directory.EnumerateFileSystemEntries(Path.Combine(site, "shows", "harbour-radio")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var show = Page(site, "shows/harbour-radio");
+        Assert.Equal(EpisodeUrls(site).Order(StringComparer.Ordinal), Links(show, ".card-title a").Order(StringComparer.Ordinal));
+        Assert.Empty(show.QuerySelectorAll(".page-part, nav.pagination"));
+        Assert.Equal("/shows/harbour-radio/podcast.xml", show.QuerySelector(".page-feed a")!.GetAttribute("href"));
+        Assert.Single(show.QuerySelectorAll("script[type='application/ld+json']"));
         // The indexes too: every topic A–Z and all of them by number of episodes.
         var topics = Page(site, "topics");
         Assert.False(Directory.Exists(Path.Combine(site, "topics", "a-z", "a")));
@@ -221,7 +297,7 @@ public class LargeListPagesTests
     }
 
     [Fact]
-    public void Year_and_letter_pages_link_under_the_base_path()
+    public void Year_letter_and_show_pages_link_under_the_base_path()
     {
         using var temp = new TempFolder("large-list-base");
         var input = WriteArchive(temp);
@@ -230,7 +306,7 @@ public class LargeListPagesTests
         SiteBuilder.Build(archive, new BuildOptions(site)
         {
             ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true,
-            Lists = new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2),
+            Lists = new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2, EpisodesPerShowPage: 5),
         });
 
         Assert.Equal(["/harbour/archive/2024/", "/harbour/archive/2023/", "/harbour/archive/2022/", "/harbour/archive/undated/"], Links(Page(site, "archive"), ".year-index a"));
@@ -244,15 +320,23 @@ public class LargeListPagesTests
         Assert.Equal("/harbour/topics/", b.QuerySelector(".kicker a")!.GetAttribute("href"));
         Assert.Equal(["/harbour/topics/a-z/b/page/2/"], Links(b, ".letter-parts a"));
         Assert.All(Links(b, ".term-list a"), href => Assert.StartsWith("/harbour/topics/", href));
+        var show = Page(site, "shows/harbour-radio/page/2");
+        Assert.Equal("/harbour/shows/harbour-radio/", show.QuerySelector(".page-feed a")!.GetAttribute("href"));
+        Assert.Equal("/harbour/shows/harbour-radio/", show.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("/harbour/shows/harbour-radio/page/3/", show.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/harbour/shows/harbour-radio/page/2/", show.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("/harbour/shows/harbour-radio/podcast.xml", show.QuerySelector("link[rel=alternate][type='application/rss+xml']")!.GetAttribute("href"));
+        Assert.All(Links(show, ".card-title a"), href => Assert.StartsWith("/harbour/episodes/", href));
         Assert.Empty(new SiteCrawler(site, "/harbour/").Check());
     }
 
     [RequiresNodeFact]
-    public void Year_and_letter_pages_have_no_html_validate_error()
+    public void Year_letter_and_show_pages_have_no_html_validate_error()
     {
         using var temp = new TempFolder("large-list-html");
-        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2));
+        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2, EpisodesPerShowPage: 5));
         Assert.True(File.Exists(Path.Combine(site, "archive", "2023", "page", "2", "index.html")));
+        Assert.True(File.Exists(Path.Combine(site, "shows", "harbour-radio", "page", "2", "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "topics", "a-z", "b", "page", "2", "index.html")));
         var errors = HtmlValidate.Errors(site);
         Assert.True(errors.Count == 0, $"{errors.Count} html-validate errors:\n" + string.Join("\n", errors.Take(50)));
