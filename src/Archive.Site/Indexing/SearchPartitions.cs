@@ -15,7 +15,7 @@ public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<i
     /// <summary>Characters of text Pagefind indexes for it (<see cref="SearchPartitions.TextSize"/>): what its memory follows.</summary>
     public long Characters { get; init; }
 
-    /// <summary>The first partition is the primary bundle (<c>pagefind/</c>, with Pagefind's scripts); the rest are merged into it.</summary>
+    /// <summary>The primary bundle (<c>pagefind/</c>, with Pagefind's scripts): the newest partition but the newest month's. The rest are merged into it.</summary>
     public bool IsPrimary => Folder == SearchPartitions.PrimaryFolder;
 }
 
@@ -52,7 +52,8 @@ public sealed record SearchPartition(string Name, string Folder, IReadOnlyList<i
 /// newest calendar month is a partition of its own (when it holds no more than that): new episodes
 /// arrive there, and re-indexing a month takes Pagefind a second or two where the partition it
 /// would join takes many. It costs a query one small index more. When the next month begins, the
-/// month joins the partitions before it, which are then indexed again, once a month.
+/// month joins the partitions before it, which are then indexed again, once a month. It is not the
+/// primary bundle (<c>pagefind/</c>): the partition after it is.
 /// </para>
 /// </summary>
 public static class SearchPartitions
@@ -107,7 +108,11 @@ public static class SearchPartitions
         for (int g = 0; g < undatedGroups.Count; g++)
             groups.Add(undatedGroups[g] with { Name = g == 0 ? Undated : Undated + "-" + (g + 1).ToString(CultureInfo.InvariantCulture), Dated = false });
 
-        return groups.Select((g, n) => new SearchPartition(g.Name, n == 0 ? PrimaryFolder : PrimaryFolder + "parts/" + g.Name + "/", g.Episodes, g.Dated)
+        // The primary bundle is the newest partition but the newest month: a tool that reads
+        // pagefind/ alone (Pagefind's own UI, a site checker) finds the most recent years there,
+        // not a few episodes, and it changes once a month, not with every episode.
+        int primary = newestMonth is null ? 0 : 1;
+        return groups.Select((g, n) => new SearchPartition(g.Name, n == primary ? PrimaryFolder : PrimaryFolder + "parts/" + g.Name + "/", g.Episodes, g.Dated)
             { Characters = Size(g.Episodes, sizes) }).ToList();
     }
 

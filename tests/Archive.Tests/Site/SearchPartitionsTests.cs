@@ -82,7 +82,8 @@ public class SearchPartitionsTests
         Assert.Equal([0, 1, 2], plan[2].Episodes);
         Assert.Equal([8], plan[3].Episodes);
         Assert.Equal([200, 300, 300, 100], plan.Select(p => p.Characters));
-        Assert.True(plan[0].IsPrimary);
+        // The primary bundle is the newer half: the month is merged into it like the others.
+        Assert.Equal(["pagefind/parts/2024-04/", "pagefind/", "pagefind/parts/2023-11_2024-01/", "pagefind/parts/undated/"], plan.Select(p => p.Folder));
         Assert.Equal([true, true, true, false], plan.Select(p => p.Dated));
 
         // A single month is cut by day; a single day, or an archive under the threshold, stays whole.

@@ -57,8 +57,10 @@ globalThis.location = new URL("http://site.test/");
 globalThis.document = { currentScript: null, querySelector: () => null };
 
 const pagefind = await import(pathToFileURL(fileOf(bundleUrl + "pagefind.js")).href);
-await pagefind.options({ basePath: bundleUrl, baseUrl: base, excerptLength: 24, highlightParam: "pagefind-highlight", mergeFilter: { "archive-index": indexes[0].name } });
-for (const index of indexes.slice(1)) await pagefind.mergeIndex(index.url, { mergeFilter: { "archive-index": index.name } });
+// As the search page does: the primary is the index whose url is the bundle's.
+const primary = indexes.find((index) => index.url === bundleUrl) ?? indexes[0];
+await pagefind.options({ basePath: bundleUrl, baseUrl: base, excerptLength: 24, highlightParam: "pagefind-highlight", mergeFilter: { "archive-index": primary.name } });
+for (const index of indexes.filter((index) => index !== primary)) await pagefind.mergeIndex(index.url, { mergeFilter: { "archive-index": index.name } });
 if (counts) await pagefind.filters();
 const search = await pagefind.search(query, { filters, sort });
 const searchBytes = fetched.reduce((sum, f) => sum + f.bytes, 0);

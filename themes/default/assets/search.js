@@ -5,7 +5,8 @@
 // (search/?q=word&show=…&sort=newest), so a search can be shared.
 //
 // The site's index may be split into several Pagefind indexes, one per stretch of time (see
-// docs/search.md); the first is the primary bundle, the others are merged into it. Each is tagged
+// docs/search.md); the one whose url is data-bundle is the primary bundle, the others are merged
+// into it (listed newest first; the primary is not always the first). Each is tagged
 // with a synthetic filter naming it, which is how results are listed by date across them:
 // Pagefind sorts within one index, and the indexes themselves are in date order.
 (function () {
@@ -35,11 +36,13 @@
   function pagefind() {
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(function (pf) {
+        // The primary bundle is the index whose url is the bundle's; the others are merged into it.
+        var first = indexes.filter(function (index) { return index.url === bundle; })[0] || indexes[0];
         var primary = {};
-        primary[INDEX_FILTER] = indexes[0].name;
+        primary[INDEX_FILTER] = first.name;
         return pf.options({ basePath: bundle, baseUrl: base, excerptLength: 24, highlightParam: "pagefind-highlight", mergeFilter: primary })
           .then(function () {
-            return Promise.all(indexes.slice(1).map(function (index) {
+            return Promise.all(indexes.filter(function (index) { return index !== first; }).map(function (index) {
               var tag = {};
               tag[INDEX_FILTER] = index.name;
               return pf.mergeIndex(index.url, { mergeFilter: tag });
