@@ -239,25 +239,35 @@ public class IncrementalBuildTests
         AssertSameTree(Snapshot(clean), Snapshot(output));
     }
 
+    /// <summary>Far less than <see cref="BuildThreeIndexes"/>' archive (125,000 characters): the newest month (26,000) and two halves before it.</summary>
+    private const long ThreeIndexesSplit = 40_000;
+
+    /// <summary>Writes and builds, with search, a synthetic archive of 24 short episodes that has three indexes: the newest month and two halves.</summary>
+    private static (string Input, string Output, SyntheticArchive Corpus, LoadedArchive Archive) BuildThreeIndexes(TempFolder temp)
+    {
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        var corpus = WriteSynthetic(input, 24, seed: 5);
+        var (archive, first) = Build(input, output, search: true, searchSplitCharacters: ThreeIndexesSplit);
+        var plan = string.Join(", ", SearchPartitions.Plan(archive, SearchPartitions.DefaultMaxCharacters, ThreeIndexesSplit).Select(p => $"{p.Name} ({p.Characters})"));
+        Assert.True(first.Search == new SearchIndexer.Outcome(3, 0), $"expected three indexes, got {first.Search}: {plan}");
+        return (input, output, corpus, archive);
+    }
+
     [RequiresNodeFact]
     public void With_only_the_cache_and_the_search_index_restored_as_the_pages_workflow_does_a_new_episode_reindexes_its_month_alone()
     {
         using var temp = new TempFolder("search-restored-index");
-        var input = temp.Combine("input");
-        var output = temp.Combine("site");
-        var corpus = WriteSynthetic(input, 24, seed: 5);
-        const long split = 40_000; // the newest month, and two halves before it
-        var (before, first) = Build(input, output, search: true, searchSplitCharacters: split);
-        Assert.Equal(3, first.Search!.Indexed);
+        var (input, output, corpus, before) = BuildThreeIndexes(temp);
 
         // A fresh runner: the workflow restores .archive-cache, output/pagefind and the output's
         // marker (actions/cache keeps files' times to the nanosecond), and nothing else of the last site.
         foreach (var entry in Directory.EnumerateFileSystemEntries(output).Where(e => Path.GetFileName(e) is not ("pagefind" or SiteWriter.MarkerFile)))
             if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true); else File.Delete(entry);
         AddNewest(input, corpus, 24, before, daysAfter: 0);
-        var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
+        var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: ThreeIndexesSplit);
         Assert.Equal(new SearchIndexer.Outcome(1, 2), rebuild.Search);
-        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: split);
+        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: ThreeIndexesSplit);
         AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
     }
 
@@ -359,32 +369,26 @@ public class IncrementalBuildTests
     public void An_archive_indexed_in_halves_and_its_newest_month_rebuilds_that_month_alone_and_the_halves_when_a_month_begins()
     {
         using var temp = new TempFolder("search-halves-rebuild");
-        var input = temp.Combine("input");
-        var output = temp.Combine("site");
-        var corpus = WriteSynthetic(input, 24, seed: 5);
-        const long split = 40_000; // far less than the archive (125,000 characters): two halves of one index, and the newest month (26,000)
-        var (before, first) = Build(input, output, search: true, searchSplitCharacters: split);
-        var plan = string.Join(", ", SearchPartitions.Plan(before, SearchPartitions.DefaultMaxCharacters, split).Select(p => $"{p.Name} ({p.Characters})"));
-        Assert.True(first.Search == new SearchIndexer.Outcome(3, 0), $"expected three indexes, got {first.Search}: {plan}");
+        var (input, output, corpus, before) = BuildThreeIndexes(temp);
         Assert.Equal(2, Directory.GetDirectories(Path.Combine(output, "pagefind", "parts")).Length);
         // Every episode is found once, through one of the indexes.
         Assert.Equal(before.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
 
         // An episode on the newest day: the newest month's index alone is built again.
         AddNewest(input, corpus, 24, before, daysAfter: 0);
-        var (same, rebuild) = Build(input, output, search: true, searchSplitCharacters: split);
+        var (same, rebuild) = Build(input, output, search: true, searchSplitCharacters: ThreeIndexesSplit);
         Assert.Equal(new SearchIndexer.Outcome(1, 2), rebuild.Search);
-        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: split);
+        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: ThreeIndexesSplit);
         AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
 
         // The first episode of the next month: its index is new, and the month before joins the halves.
         var newest = same.Episodes.Max(e => e.Episode.Date!.Value);
         AddNewest(input, corpus, 25, same, daysAfter: DateTime.DaysInMonth(newest.Year, newest.Month) - newest.Day + 1);
-        var (next, monthly) = Build(input, output, search: true, searchSplitCharacters: split);
+        var (next, monthly) = Build(input, output, search: true, searchSplitCharacters: ThreeIndexesSplit);
         Assert.Equal(3, monthly.Search!.Indexed + monthly.Search.Kept);
         Assert.InRange(monthly.Search.Indexed, 2, 3);
         Assert.Equal(next.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
-        Build(input, temp.Combine("clean2"), clean: true, search: true, searchSplitCharacters: split);
+        Build(input, temp.Combine("clean2"), clean: true, search: true, searchSplitCharacters: ThreeIndexesSplit);
         AssertSameTree(Snapshot(temp.Combine("clean2")), Snapshot(output));
     }
 
