@@ -373,7 +373,7 @@ public sealed class ViewFactory
         foreach (var (episodes, page, pagination) in Pages(NewestFirst(show.Episodes), listUrl, Lists.EpisodesPerShowPage))
         {
             var (oldest, newest) = pagination is null ? (null, null) : DateRange(episodes);
-            yield return new ShowPageView(Site, show.Name, SiteUrls.ListPage(listUrl, page), count, first, last, hosts,
+            yield return new ShowPageView(Site, show.Name, SiteUrls.ListPage(listUrl, page), count, first, last == first ? null : last, hosts,
                 episodes.Select(i => Card(i) with { Show = null, ShowUrl = null }).ToList(), topics, feed, listUrl,
                 newest, oldest == newest ? null : oldest, pagination);
         }

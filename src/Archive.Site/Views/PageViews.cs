@@ -137,7 +137,7 @@ public sealed record ShowPageView(
     /// <summary>This page's URL.</summary>
     string Url,
     string CountLabel,
-    /// <summary>The show's first and last episode's dates.</summary>
+    /// <summary>The show's first episode's date, and its last one's when that is another day (else null).</summary>
     string? FirstDate,
     string? LastDate,
     /// <summary>Speakers heard in most of its episodes.</summary>

@@ -249,6 +249,17 @@ public class LargeListPagesTests
     }
 
     [Fact]
+    public void A_show_whose_episodes_share_one_day_names_the_day_once()
+    {
+        using var temp = new TempFolder("show-one-day");
+        temp.Write("input/archive.yml", "title: Harbour Radio\n");
+        temp.Write("input/morning.md", Episode("Morning Tide", "2024-05-10", "cargo", "Pilot A"));
+        temp.Write("input/evening.md", Episode("Evening Tide", "2024-05-10", "buoys", "Pilot B"));
+        var site = Build(temp, temp.Combine("input"), ListLimits.Default);
+        Assert.Equal("2 episodes, May 10, 2024", Page(site, "shows/harbour-radio").QuerySelector(".page-count")!.TextContent);
+    }
+
+    [Fact]
     public void A_large_index_has_a_page_per_first_letter_that_together_link_every_term()
     {
         using var temp = new TempFolder("letter-pages");
