@@ -89,6 +89,13 @@ public class IncrementalBuildTests
             File.SetLastWriteTimeUtc(file, LongAgo);
     }
 
+    /// <summary>Builds the same input clean into <paramref name="clean"/>, with the same search settings, and asserts <paramref name="output"/> holds exactly its files.</summary>
+    private static void AssertSameAsCleanBuild(string input, string output, string clean, bool search = false, long searchSplitCharacters = SearchPartitions.DefaultSplitAbove)
+    {
+        Build(input, clean, clean: true, search: search, searchSplitCharacters: searchSplitCharacters);
+        AssertSameTree(Snapshot(clean), Snapshot(output));
+    }
+
     private static void AssertSameTree(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
     {
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
@@ -234,9 +241,7 @@ public class IncrementalBuildTests
         // moves in over them, and what the new one lacks is gone.
         File.Delete(temp.Combine("input", "beta", "four.md"));
         Build(input, output, search: true);
-        var clean = temp.Combine("clean-3");
-        Build(input, clean, clean: true, search: true);
-        AssertSameTree(Snapshot(clean), Snapshot(output));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean-3"), search: true);
     }
 
     /// <summary>Far less than <see cref="BuildThreeIndexes"/>' archive (125,000 characters): the newest month (26,000) and two halves before it.</summary>
@@ -267,8 +272,7 @@ public class IncrementalBuildTests
         AddNewest(input, corpus, 24, before, daysAfter: 0);
         var (_, rebuild) = Build(input, output, search: true, searchSplitCharacters: ThreeIndexesSplit);
         Assert.Equal(new SearchIndexer.Outcome(1, 2), rebuild.Search);
-        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: ThreeIndexesSplit);
-        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean"), search: true, searchSplitCharacters: ThreeIndexesSplit);
     }
 
     [RequiresNodeFact]
@@ -289,8 +293,7 @@ public class IncrementalBuildTests
         var (_, rebuild) = Build(input, output, search: true);
         Assert.Equal(new SearchIndexer.Outcome(1, 0), rebuild.Search);
         Assert.Equal(1, PagefindQuery.Run(output, null, filters: new Dictionary<string, string> { ["topic"] = "sleeper cars" }).Count);
-        Build(input, temp.Combine("clean"), clean: true, search: true);
-        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean"), search: true);
     }
 
     /// <summary>A synthetic archive of short episodes (4–8 minutes) spread over several years.</summary>
@@ -361,8 +364,7 @@ public class IncrementalBuildTests
         // Files kept before the touched one was found are not counted as kept and written both.
         Assert.Equal(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Count(), rebuild.Files);
         Assert.Equal(first.Files, rebuild.Files);
-        Build(input, temp.Combine("clean"), clean: true, search: true);
-        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean"), search: true);
     }
 
     [RequiresNodeFact]
@@ -378,8 +380,7 @@ public class IncrementalBuildTests
         AddNewest(input, corpus, 24, before, daysAfter: 0);
         var (same, rebuild) = Build(input, output, search: true, searchSplitCharacters: ThreeIndexesSplit);
         Assert.Equal(new SearchIndexer.Outcome(1, 2), rebuild.Search);
-        Build(input, temp.Combine("clean"), clean: true, search: true, searchSplitCharacters: ThreeIndexesSplit);
-        AssertSameTree(Snapshot(temp.Combine("clean")), Snapshot(output));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean"), search: true, searchSplitCharacters: ThreeIndexesSplit);
 
         // The first episode of the next month: its index is new, and the month before joins the halves.
         var newest = same.Episodes.Max(e => e.Episode.Date!.Value);
@@ -388,8 +389,7 @@ public class IncrementalBuildTests
         Assert.Equal(3, monthly.Search!.Indexed + monthly.Search.Kept);
         Assert.InRange(monthly.Search.Indexed, 2, 3);
         Assert.Equal(next.Episodes.Count, PagefindQuery.Run(output, "the", counts: true).Count);
-        Build(input, temp.Combine("clean2"), clean: true, search: true, searchSplitCharacters: ThreeIndexesSplit);
-        AssertSameTree(Snapshot(temp.Combine("clean2")), Snapshot(output));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean2"), search: true, searchSplitCharacters: ThreeIndexesSplit);
     }
 
     [Fact]

@@ -48,12 +48,15 @@ public class LargeListPagesTests
         **[00:00:07] {guest}:** The tide came in early and the boats were late.
         """;
 
-    private static string Build(TempFolder temp, string input, ListLimits lists, string name = "site")
+    private static string Build(TempFolder temp, string input, ListLimits lists, string name = "site", string? baseUrl = null)
     {
         var output = temp.Combine(name);
-        SiteBuilder.Build(ArchiveLoader.Load(new LoadOptions(input)), new BuildOptions(output) { ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true, Lists = lists });
+        SiteBuilder.Build(ArchiveLoader.Load(new LoadOptions(input) { BaseUrl = baseUrl }), new BuildOptions(output) { ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true, Lists = lists });
         return output;
     }
+
+    /// <summary>Every list of the archive cut into pages: years, letters and a show.</summary>
+    private static readonly ListLimits EveryListPaged = new(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2, EpisodesPerShowPage: 5);
 
     private static IDocument Page(string site, string path) => Parser.ParseDocument(File.ReadAllText(Path.Combine(site, path, "index.html")));
 
@@ -311,14 +314,7 @@ public class LargeListPagesTests
     public void Year_letter_and_show_pages_link_under_the_base_path()
     {
         using var temp = new TempFolder("large-list-base");
-        var input = WriteArchive(temp);
-        var site = temp.Combine("site");
-        var archive = ArchiveLoader.Load(new LoadOptions(input) { BaseUrl = "/harbour/" });
-        SiteBuilder.Build(archive, new BuildOptions(site)
-        {
-            ThemeDirectory = RepoPaths.DefaultTheme, SkipSearchIndex = true,
-            Lists = new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2, EpisodesPerShowPage: 5),
-        });
+        var site = Build(temp, WriteArchive(temp), EveryListPaged, baseUrl: "/harbour/");
 
         Assert.Equal(["/harbour/archive/2024/", "/harbour/archive/2023/", "/harbour/archive/2022/", "/harbour/archive/undated/"], Links(Page(site, "archive"), ".year-index a"));
         var year = Page(site, "archive/2023");
@@ -345,7 +341,7 @@ public class LargeListPagesTests
     public void Year_letter_and_show_pages_have_no_html_validate_error()
     {
         using var temp = new TempFolder("large-list-html");
-        var site = Build(temp, WriteArchive(temp), new ListLimits(ArchiveOnOnePage: 5, ArchiveNewest: 3, TermsOnOnePage: 5, TermsByCount: 3, TermsPerLetterPage: 2, EpisodesPerYearPage: 2, EpisodesPerShowPage: 5));
+        var site = Build(temp, WriteArchive(temp), EveryListPaged);
         Assert.True(File.Exists(Path.Combine(site, "archive", "2023", "page", "2", "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "shows", "harbour-radio", "page", "2", "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "topics", "a-z", "b", "page", "2", "index.html")));
