@@ -36,7 +36,7 @@ public static class ArchiveConfigReader
     public static ArchiveConfig Parse(string text, string path, DiagnosticBag diagnostics)
     {
         var config = new ArchiveConfig();
-        var node = FrontMatter.LoadYaml(text, 1, Math.Max(1, text.TrimEnd().Split('\n').Length), path, diagnostics, "the archive settings are", "the defaults were used");
+        var node = FrontMatter.LoadYaml(text, 1, text.AsSpan().TrimEnd().Count('\n') + 1, path, diagnostics, "the archive settings are", "the defaults were used");
         if (node is null) return config;
         if (node is not YamlMappingNode root)
         {
