@@ -170,11 +170,15 @@ public static class ArchiveScaffold
                     uses: actions/configure-pages@v5
                   # What the last run made that this one can use: transcripts that did not change
                   # are not parsed again, and the search indexes whose episodes did not change are
-                  # kept, so a new episode re-indexes its month alone.
+                  # kept, so a new episode re-indexes its month alone. Not the cache's spare/ (an
+                  # older copy of the site): here it would only hold the search index a second time.
+                  # actions/cache archives each matched folder whole, so the exclusion works on the
+                  # entries the line above it lists.
                   - uses: actions/cache@v4
                     with:
                       path: |
-                        .archive-cache
+                        .archive-cache/output/*
+                        !.archive-cache/output/spare
                         output/pagefind
                         output/.archive-output
                       key: archive-cache-${{ hashFiles('input/**') }}

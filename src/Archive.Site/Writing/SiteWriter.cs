@@ -38,6 +38,9 @@ public sealed class SiteWriter : IDisposable, IOutputSink
     /// <summary>Marks a folder as built by the archive, so it may be replaced by the next build.</summary>
     public const string MarkerFile = ".archive-output";
 
+    /// <summary>The site before last, in the cache folder: the next build's staging folder starts as it.</summary>
+    public const string SpareFolder = "spare";
+
     private readonly string _output;
     private readonly bool _reuse;
     private readonly FileStream _lock;
@@ -66,7 +69,7 @@ public sealed class SiteWriter : IDisposable, IOutputSink
             RecoverInterruptedSwap();
             if (Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any() && !File.Exists(Path.Combine(_output, MarkerFile)))
                 throw new IOException($"the output folder '{outputDirectory}' already holds files the archive did not write; choose an empty folder or delete it first");
-            _spare = Path.Combine(_cache, "spare");
+            _spare = Path.Combine(_cache, SpareFolder);
             // Leftovers of builds that died (the lock says none is running now): one may serve as the spare.
             foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*")) Retire(stale);
             Staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
