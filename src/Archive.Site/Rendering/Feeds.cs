@@ -93,7 +93,7 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
     public OutputFile Podcast(TaxonomyTerm show)
     {
         var config = archive.Config;
-        var episodes = views.NewestFirst(show.Episodes);
+        var episodes = views.ShowNewestFirst(show);
         var latest = NewestDate(episodes);
         var feedUrl = Urls.ShowFeed(show.Slug);
         return XmlOutput.Write(Urls.FileFor(feedUrl), xml =>

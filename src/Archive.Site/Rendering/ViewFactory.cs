@@ -25,6 +25,8 @@ public sealed class ViewFactory
     private readonly Dictionary<string, int> _episodeBySlug;
     /// <summary>Each episode's place in its show, oldest first: (show's episodes, position).</summary>
     private readonly (IReadOnlyList<int> Episodes, int Position)?[] _showOrder;
+    /// <summary>Each show's episodes newest first, by slug, sorted once: its pages and its podcast feed list them.</summary>
+    private readonly Dictionary<string, IReadOnlyList<int>> _showNewestFirst = new(StringComparer.Ordinal);
     /// <summary>Each episode's card, made once: an episode appears on the pages of its show, people and topics.</summary>
     private readonly EpisodeCardView?[] _cards;
 
@@ -43,6 +45,7 @@ public sealed class ViewFactory
         {
             var order = OldestFirst(show.Episodes);
             for (int p = 0; p < order.Count; p++) _showOrder[order[p]] = (order, p);
+            _showNewestFirst[show.Slug] = NewestFirst(show.Episodes);
         }
         var c = archive.Config;
         Site = new SiteView(c.Title, c.Description, c.BaseUrl, c.Language, Urls.Home, Urls.Search, Urls.Archive, Urls.Topics,
@@ -65,6 +68,9 @@ public sealed class ViewFactory
     /// <summary>Every episode newest first, sorted once: the home page, the archive and the Atom feed list them.</summary>
     public IReadOnlyList<int> AllNewestFirst => _allNewestFirst ??= NewestFirst(Enumerable.Range(0, _archive.Episodes.Count));
     private IReadOnlyList<int>? _allNewestFirst;
+
+    /// <summary>A show's episodes in <see cref="NewestFirst"/> order, sorted once for its pages and its feed.</summary>
+    public IReadOnlyList<int> ShowNewestFirst(TaxonomyTerm show) => _showNewestFirst[show.Slug];
 
     /// <summary>Episodes in the order they were published: by date, undated ones last in input order.</summary>
     private List<int> OldestFirst(IEnumerable<int> episodes) =>
@@ -370,7 +376,7 @@ public sealed class ViewFactory
         var hosts = ShowHosts.Of(_archive.Episodes, show).Select(SpeakerLink).ToList();
         var topics = TopicsOf(show.Episodes);
         var feed = Urls.ShowFeed(show.Slug);
-        foreach (var (episodes, page, pagination) in Pages(NewestFirst(show.Episodes), listUrl, Lists.EpisodesPerShowPage))
+        foreach (var (episodes, page, pagination) in Pages(ShowNewestFirst(show), listUrl, Lists.EpisodesPerShowPage))
         {
             var (oldest, newest) = pagination is null ? (null, null) : DateRange(episodes);
             yield return new ShowPageView(Site, show.Name, SiteUrls.ListPage(listUrl, page), count, first, last == first ? null : last, hosts,
