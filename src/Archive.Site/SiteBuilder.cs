@@ -80,7 +80,7 @@ public static class SiteBuilder
             progress?.StageStarted("index", 1);
             // Pagefind runs while this process lives: hand back the memory rendering left behind.
             HandBackMemory(aboveBytes: 0);
-            search = new SearchIndexer(new PagefindRunner(log), log).Build(archive, searchIndexes, writer, options.SearchPartitionCharacters, cancellation: cancellation);
+            search = new SearchIndexer(new PagefindRunner(log), log).Build(archive, renderer.Views, searchIndexes, writer, options.SearchPartitionCharacters, cancellation: cancellation);
             progress?.Advance("index");
             timings.Add(Lap("index", clock));
         }

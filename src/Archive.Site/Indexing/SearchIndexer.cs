@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Archive.Core.Loading;
+using Archive.Site.Rendering;
 using Archive.Site.Writing;
 
 namespace Archive.Site.Indexing;
@@ -36,10 +37,11 @@ public sealed class SearchIndexer(PagefindRunner pagefind, Action<string>? log =
 
     /// <param name="maxCharacters">Most characters of text in the Pagefind runs going at once.</param>
     /// <param name="parallel">Most Pagefind runs at once; the number of cores by default.</param>
-    public Outcome Build(LoadedArchive archive, IReadOnlyList<SearchPartition> partitions, SiteWriter writer,
+    /// <param name="views">The site's views, whose names of shows, people and topics the records' filters use.</param>
+    public Outcome Build(LoadedArchive archive, ViewFactory views, IReadOnlyList<SearchPartition> partitions, SiteWriter writer,
         long maxCharacters = SearchPartitions.DefaultMaxCharacters, int? parallel = null, CancellationToken cancellation = default)
     {
-        var records = new SearchRecords(archive);
+        var records = new SearchRecords(archive, views);
         // Beside the staging folder, on the same disk (bundles are moved, not copied); a build
         // that dies leaves it to the next build's clean-up of stale staging folders.
         var scratch = writer.Staging + ".search";

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Archive.Core.Enriching;
 using Archive.Core.Loading;
 using Archive.Core.Model;
 using Archive.Core.Text;
@@ -41,16 +40,13 @@ public sealed class SearchRecords
     public const string SecondsPlaceholder = "{t}";
 
     private readonly LoadedArchive _archive;
-    private readonly Dictionary<string, string> _topicNames;
-    private readonly Dictionary<string, string> _personNames;
-    private readonly Dictionary<string, string> _showNames;
+    // How the pages spell a show, a person or a topic: the filters say it as the pages do.
+    private readonly ViewFactory _views;
 
-    public SearchRecords(LoadedArchive archive)
+    public SearchRecords(LoadedArchive archive, ViewFactory views)
     {
         _archive = archive;
-        _topicNames = archive.Topics.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
-        _personNames = archive.People.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
-        _showNames = archive.Shows.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
+        _views = views;
     }
 
     /// <summary>The site-relative path Pagefind reads the record from; its URL is the episode page's.</summary>
@@ -117,19 +113,16 @@ public sealed class SearchRecords
     public static string MomentTitle(TimeSpan? time, string? label) =>
         string.Join(" · ", new[] { time is { } t ? Timecode.Format(t) : null, label }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
-    private static string Canonical(Dictionary<string, string> names, string name) =>
-        names.TryGetValue(Taxonomy.SlugOf(name), out var canonical) ? canonical : name;
-
     /// <summary>An episode's filter values: the only part of its record that comes from the rest of the archive (how names are spelled, which named topics are topics).</summary>
     private IEnumerable<(string Key, string Value)> Filters(ArchiveEpisode ae)
     {
         var e = ae.Episode;
-        if (e.Show is not null) yield return ("show", Canonical(_showNames, e.Show));
-        foreach (var speaker in e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Select(s => Canonical(_personNames, s)).Distinct(StringComparer.Ordinal))
+        if (e.Show is not null) yield return ("show", _views.ShowOf(e.Show)?.Name ?? e.Show);
+        foreach (var speaker in e.Speakers.Where(s => !SpeakerLabel.IsGeneric(s)).Select(s => _views.PersonOf(s)?.Name ?? s).Distinct(StringComparer.Ordinal))
             yield return ("speaker", speaker);
         // Named topics only: a topic found in the text depends on the whole archive, so one new
         // episode would change the records (and the index) of older episodes in every partition.
-        foreach (var topic in ae.NamedTopics.Where(t => _topicNames.ContainsKey(Taxonomy.SlugOf(t))).Select(t => _topicNames[Taxonomy.SlugOf(t)]).Distinct(StringComparer.Ordinal))
+        foreach (var topic in ae.NamedTopics.Select(_views.TopicOf).OfType<TaxonomyTerm>().Select(t => t.Name).Distinct(StringComparer.Ordinal))
             yield return ("topic", topic);
         if (e.Date is { } date) yield return ("year", date.Year.ToString(CultureInfo.InvariantCulture));
     }

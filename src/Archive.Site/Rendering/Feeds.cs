@@ -176,7 +176,7 @@ public sealed class Feeds(LoadedArchive archive, ViewFactory views)
 
     /// <summary>The episode's topics that have a page, by their pages' names.</summary>
     private IEnumerable<string> TopicNames(ArchiveEpisode ae) =>
-        ae.Topics.Select(views.TopicLink).Where(t => t.Url is not null).Select(t => t.Name).Distinct(StringComparer.Ordinal);
+        ae.Topics.Select(views.TopicOf).OfType<TaxonomyTerm>().Select(t => t.Name).Distinct(StringComparer.Ordinal);
 
     private static void Link(XmlWriter xml, string rel, string href, string type)
     {

@@ -38,6 +38,8 @@ public sealed class SiteRenderer
     }
 
     public SiteUrls Urls => _views.Urls;
+    /// <summary>The views the pages are made from; the search records name shows, people and topics as they do.</summary>
+    public ViewFactory Views => _views;
 
     /// <summary>What the layout needs to know about a page besides its body.</summary>
     private sealed record PageMeta(string Url, string Title, string Description, string Kind, string OpenGraphType = "website", string? JsonLd = null, LinkView? PodcastFeed = null);

@@ -569,18 +569,18 @@ public sealed class ViewFactory
 
     private static TermView TermLink(TaxonomyTerm term, Func<string, string> url) => new(term.Name, url(term.Slug), term.Episodes.Count);
 
-    private LinkView SpeakerLink(string name)
-    {
-        var slug = Taxonomy.SlugOf(name);
-        return new LinkView(name, !SpeakerLabel.IsGeneric(name) && _people.ContainsKey(slug) ? Urls.Person(slug) : null);
-    }
+    private LinkView SpeakerLink(string name) =>
+        new(name, !SpeakerLabel.IsGeneric(name) && PersonOf(name) is { } person ? Urls.Person(person.Slug) : null);
 
     /// <summary>A topic by its page's name, with the page's URL; the name as given and no URL when it has no page.</summary>
-    public LinkView TopicLink(string name)
-    {
-        var slug = Taxonomy.SlugOf(name);
-        return new LinkView(_topics.TryGetValue(slug, out var t) ? t.Name : name, _topics.ContainsKey(slug) ? Urls.Topic(slug) : null);
-    }
+    public LinkView TopicLink(string name) =>
+        TopicOf(name) is { } topic ? new LinkView(topic.Name, Urls.Topic(topic.Slug)) : new LinkView(name, null);
+
+    /// <summary>The topic a name spells (its page's name may be spelled otherwise), or null when it has no page.</summary>
+    public TaxonomyTerm? TopicOf(string name) => _topics.GetValueOrDefault(Taxonomy.SlugOf(name));
+
+    /// <summary>The person a name spells, or null when they have no page (a generic label such as "Speaker 1" may still spell one).</summary>
+    public TaxonomyTerm? PersonOf(string name) => _people.GetValueOrDefault(Taxonomy.SlugOf(name));
 
     /// <summary>The show an episode names, or null when it names none or one without a page.</summary>
     public TaxonomyTerm? ShowOf(string? name) => name is null ? null : _shows.GetValueOrDefault(Taxonomy.SlugOf(name));
