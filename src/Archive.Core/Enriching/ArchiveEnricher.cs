@@ -53,10 +53,10 @@ public static class ArchiveEnricher
             .Distinct(StringComparer.Ordinal).ToList();
         // An episode merged with its duplicate is made of two sources: found anew every time.
         var identity = new string?[n];
-        var digest = new EpisodeDigest?[n];
+        var digest = new EpisodeDigest.Enriched?[n];
         for (int i = 0; i < n; i++)
             if (ReferenceEquals(episodes[i], aliased[inputIndexes[i]]))
-                (identity[i], digest[i]) = (inputIdentity[inputIndexes[i]], inputDigest[inputIndexes[i]]);
+                (identity[i], digest[i]) = (inputIdentity[inputIndexes[i]], inputDigest[inputIndexes[i]]?.Enrichment);
         var phrasesContext = new PhrasesContext(config.Topics, named);
         var phrasesContexts = new byte[]?[n];
         var counted = new TopicExtractor.CountedPhrases?[n];
@@ -92,13 +92,23 @@ public static class ArchiveEnricher
             }, filters, known,
             vocabulary, topics, people, shows, config.Topics, extraction.EverydayWords);
         if (digests is not null)
+        {
             Parallel.For(0, n, i =>
             {
                 if (identity[i] is not { } id) return;
-                var made = new EpisodeDigest(id, filters[i]!, textStarts[i], unique.Fingerprints[inputIndexes[i]], phrasesContexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
+                var made = new EpisodeDigest.Enriched(filters[i]!, textStarts[i], phrasesContexts[i] ?? phrasesContext.Of(filters[i]!), extraction.Counted[i],
                     mentions.Contexts[i]!, mentions.Mentions[i]);
-                if (digest[i] is not { } was || !ReferenceEquals(was.Phrases, made.Phrases) || !ReferenceEquals(was.Mentions, made.Mentions)) digests.Put(made);
+                if (digest[i] is not { } was || !ReferenceEquals(was.Phrases, made.Phrases) || !ReferenceEquals(was.Mentions, made.Mentions))
+                    digests.Put(new EpisodeDigest(id, unique.Fingerprints[inputIndexes[i]], made));
             });
+            // An episode dropped as another's duplicate, or merged with one, keeps its fingerprint, so
+            // the next build's duplicate search need not make it again from its text.
+            var asGiven = new bool[inputs.Count];
+            for (int i = 0; i < n; i++) asGiven[inputIndexes[i]] = identity[i] is not null;
+            for (int input = 0; input < inputs.Count; input++)
+                if (!asGiven[input] && inputIdentity[input] is { } id && inputDigest[input] is null)
+                    digests.Put(new EpisodeDigest(id, unique.Fingerprints[input], null));
+        }
         var enriched = archiveEpisodes.Select((e, i) => e with { Related = related[i], Mentions = mentions.Mentions[i] }).ToList();
         return new Result(enriched, inputIndexes, topics, people, shows);
     }

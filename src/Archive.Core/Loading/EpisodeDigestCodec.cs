@@ -4,13 +4,15 @@ namespace Archive.Core.Loading;
 
 /// <summary>
 /// An <see cref="EpisodeDigest"/> as a binary cache entry, framed as <see cref="BinaryEntry"/> says:
-/// the identity, the key filter's words, the text starts, the duplicate search's fingerprint, the phrases' context and phrases (their
-/// words once, then each phrase as indexes and counts), the mentions' context and mentions.
+/// the identity, the duplicate search's fingerprint, then false when that is all (an episode dropped as
+/// a duplicate), or true and what enrich made of it: the key filter's words, the text starts, the
+/// phrases' context and phrases (their words once, then each phrase as indexes and counts), the
+/// mentions' context and mentions.
 /// Numbers that may be -1 are stored plus one. Anything that does not fit is a miss.
 /// </summary>
 internal static class EpisodeDigestCodec
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const uint Magic = 0x44455241; // "ARED" little-endian
 
@@ -20,12 +22,14 @@ internal static class EpisodeDigestCodec
     public static EpisodeDigest? Decode(string identity, ReadOnlySpan<byte> entry) =>
         BinaryEntry.Decode(Magic, FormatVersion, identity, entry, (ref EntryReader r) => Read(ref r, identity));
 
-    private static void Write(EntryWriter w, EpisodeDigest digest)
+    private static void Write(EntryWriter w, EpisodeDigest whole)
     {
+        w.Words(whole.Fingerprint);
+        w.Flag(whole.Enrichment is not null);
+        if (whole.Enrichment is not { } digest) return;
         w.Words(digest.Keys.Bits);
         w.Count(digest.TextStarts.Length);
         foreach (var start in digest.TextStarts) w.Natural(start);
-        w.Words(digest.Fingerprint);
         w.Bytes(digest.PhrasesContext);
         var phrases = digest.Phrases;
         w.Strings(phrases.Words);
@@ -58,11 +62,17 @@ internal static class EpisodeDigestCodec
 
     private static EpisodeDigest? Read(ref EntryReader r, string identity)
     {
+        var fingerprint = r.Words();
+        if (!r.Flag()) return new EpisodeDigest(identity, fingerprint, null);
+        return Read(ref r) is { } enrichment ? new EpisodeDigest(identity, fingerprint, enrichment) : null;
+    }
+
+    private static EpisodeDigest.Enriched? Read(ref EntryReader r)
+    {
         var bits = r.Words();
         if (bits.Length == 0) return null;
         var starts = new int[r.Count()];
         for (int i = 0; i < starts.Length; i++) starts[i] = r.Natural();
-        var fingerprint = r.Words();
         var phrasesContext = r.Bytes();
         var words = r.Strings();
         var counted = new TopicExtractor.CountedPhrase[r.Count()];
@@ -85,7 +95,7 @@ internal static class EpisodeDigestCodec
             if (!Enum.IsDefined(kind)) return null;
             mentions[i] = new Mention(paragraph, start, length, kind, r.Required());
         }
-        return new EpisodeDigest(identity, new KeyFilter(bits), starts, fingerprint, phrasesContext,
+        return new EpisodeDigest.Enriched(new KeyFilter(bits), starts, phrasesContext,
             new TopicExtractor.CountedPhrases(words, counted, ruledKeys, mentioned), mentionsContext, mentions);
     }
 }

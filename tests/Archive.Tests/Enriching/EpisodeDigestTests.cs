@@ -93,32 +93,67 @@ public class EpisodeDigestTests
         Assert.Contains("Grid three", digests.Written);
     }
 
+    private const string Description = "Maya and Tom walk through three outages caused by forgotten expiry rules, what each team changed " +
+        "afterwards, why nobody owned the cache, how the pager went off at three in the morning, and what they would tell a new " +
+        "team building its first caching layer today. They also answer listener questions about eviction, warm-up and metrics.";
+
+    /// <summary>An episode of one show listed in one file: two listings whose summaries are mostly <see cref="Description"/> are one episode.</summary>
+    private static Episode Listing(string title, string summary, int paragraphs) => new()
+    {
+        Title = title, Show = "The Workbench", Summary = summary, Source = new SourceRef("listing.txt", 1),
+        Paragraphs = [.. Enumerable.Range(0, paragraphs).Select(i => new Paragraph("Maya", TimeSpan.FromSeconds(i * 10), $"Paragraph {i} of the talk."))],
+    };
+
+    private static readonly Episode TideTables =
+        Listing("Tide tables", "Something else entirely about tide tables, harbours, buoys and the people who read them every morning before dawn.", 0);
+    private static readonly Episode ExpiryRules = Listing("Expiry rules", Description + " Follow us everywhere.", 0);
+    private static readonly Episode ReUpped = Listing("Expiry rules, re-upped", "Re-upped! " + Description.Replace(",", ";"), 3);
+
     [Fact]
     public void A_duplicate_that_arrives_later_is_found_through_the_fingerprints_the_digests_kept()
     {
-        const string description = "Maya and Tom walk through three outages caused by forgotten expiry rules, what each team changed " +
-            "afterwards, why nobody owned the cache, how the pager went off at three in the morning, and what they would tell a new " +
-            "team building its first caching layer today. They also answer listener questions about eviction, warm-up and metrics.";
-        Episode Listing(string title, string summary, int paragraphs) => new()
-        {
-            Title = title, Show = "The Workbench", Summary = summary, Source = new SourceRef("listing.txt", 1),
-            Paragraphs = [.. Enumerable.Range(0, paragraphs).Select(i => new Paragraph("Maya", TimeSpan.FromSeconds(i * 10), $"Paragraph {i} of the talk."))],
-        };
         var digests = new Digests();
-        var before = new List<Episode>
-        {
-            Listing("Tide tables", "Something else entirely about tide tables, harbours, buoys and the people who read them every morning before dawn.", 0),
-            Listing("Expiry rules", description + " Follow us everywhere.", 0),
-        };
+        List<Episode> before = [TideTables, ExpiryRules];
         Enrich(before, digests);
-        Assert.Equal(DuplicateEpisodes.Fingerprint(before[1]), digests.Get("Expiry rules")!.Fingerprint);
+        Assert.Equal(DuplicateEpisodes.Fingerprint(ExpiryRules), digests.Get("Expiry rules")!.Fingerprint);
 
-        var after = before.Append(Listing("Expiry rules, re-upped", "Re-upped! " + description.Replace(",", ";"), 3)).ToList();
+        var after = before.Append(ReUpped).ToList();
         digests.Hits = 0;
         var incremental = Enrich(after, digests);
         Assert.Equal(2, digests.Hits);
         Assert.Equal(["Tide tables", "Expiry rules, re-upped"], incremental.Episodes.Select(e => e.Episode.Title));
         AssertSame(Enrich(after, null), incremental);
+    }
+
+    [Fact]
+    public void Both_listings_of_a_duplicate_keep_their_fingerprints_which_the_next_enrich_reads()
+    {
+        var digests = new Digests();
+        List<Episode> archive = [TideTables, ExpiryRules, ReUpped];
+        var first = Enrich(archive, digests);
+        Assert.Equal(["Tide tables", "Expiry rules, re-upped"], first.Episodes.Select(e => e.Episode.Title));
+        // The dropped listing and the one it was merged into: their fingerprints alone, as the duplicate search made them.
+        Assert.Equal(["Expiry rules", "Expiry rules, re-upped", "Tide tables"], digests.Written.Order(StringComparer.Ordinal));
+        foreach (var listing in new[] { ExpiryRules, ReUpped })
+        {
+            var digest = digests.Get(listing.Title)!;
+            Assert.Null(digest.Enrichment);
+            Assert.Equal(DuplicateEpisodes.Fingerprint(listing), digest.Fingerprint);
+        }
+        Assert.NotNull(digests.Get("Tide tables")!.Enrichment);
+
+        // The next enrich finds every listing's digest and has nothing new to keep.
+        (digests.Hits, digests.Puts) = (0, 0);
+        digests.Written.Clear();
+        AssertSame(Enrich(archive, null), Enrich(archive, digests));
+        Assert.Equal(archive.Count, digests.Hits);
+        Assert.Equal(0, digests.Puts);
+
+        // Without the re-upload, the dropped listing is an episode again: made from its text, as from scratch, and kept whole.
+        List<Episode> alone = [TideTables, ExpiryRules];
+        AssertSame(Enrich(alone, null), Enrich(alone, digests));
+        Assert.Equal(["Expiry rules"], digests.Written);
+        Assert.NotNull(digests.Get("Expiry rules")!.Enrichment);
     }
 
     [Fact]
@@ -142,19 +177,25 @@ public class EpisodeDigestTests
         var digest = digests.Get("Tides one")!;
         var bytes = EpisodeDigestCodec.Encode(digest)!;
 
-        var read = EpisodeDigestCodec.Decode("Tides one", bytes)!;
-        Assert.Equal(digest.Keys.Bits.ToArray(), read.Keys.Bits.ToArray());
-        Assert.Equal(digest.TextStarts, read.TextStarts);
-        Assert.Equal(digest.Fingerprint, read.Fingerprint);
-        Assert.NotEmpty(read.Fingerprint);
-        Assert.Equal(digest.PhrasesContext, read.PhrasesContext);
-        Assert.Equal(digest.Phrases.Words, read.Phrases.Words);
-        Assert.Equal(digest.Phrases.Phrases, read.Phrases.Phrases);
-        Assert.Equal(digest.Phrases.Ruled, read.Phrases.Ruled);
-        Assert.Equal(digest.Phrases.Mentioned, read.Phrases.Mentioned);
-        Assert.Equal(digest.MentionsContext, read.MentionsContext);
-        Assert.Equal(digest.Mentions, read.Mentions);
+        var whole = EpisodeDigestCodec.Decode("Tides one", bytes)!;
+        Assert.Equal(digest.Fingerprint, whole.Fingerprint);
+        Assert.NotEmpty(whole.Fingerprint);
+        var (made, read) = (digest.Enrichment!, whole.Enrichment!);
+        Assert.Equal(made.Keys.Bits.ToArray(), read.Keys.Bits.ToArray());
+        Assert.Equal(made.TextStarts, read.TextStarts);
+        Assert.Equal(made.PhrasesContext, read.PhrasesContext);
+        Assert.Equal(made.Phrases.Words, read.Phrases.Words);
+        Assert.Equal(made.Phrases.Phrases, read.Phrases.Phrases);
+        Assert.Equal(made.Phrases.Ruled, read.Phrases.Ruled);
+        Assert.Equal(made.Phrases.Mentioned, read.Phrases.Mentioned);
+        Assert.Equal(made.MentionsContext, read.MentionsContext);
+        Assert.Equal(made.Mentions, read.Mentions);
         Assert.NotEmpty(read.Mentions);
+
+        // A dropped duplicate's digest is its fingerprint alone, and reads back as that.
+        var fingerprintOnly = EpisodeDigestCodec.Decode("Tides one", EpisodeDigestCodec.Encode(digest with { Enrichment = null })!)!;
+        Assert.Equal(digest.Fingerprint, fingerprintOnly.Fingerprint);
+        Assert.Null(fingerprintOnly.Enrichment);
 
         Assert.Null(EpisodeDigestCodec.Decode("Tides two", bytes));
         for (int at = 0; at < bytes.Length; at += 7)

@@ -472,6 +472,36 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_rebuild_of_an_archive_with_a_duplicate_keeps_both_listings_digests_and_equals_a_clean_build()
+    {
+        using var temp = new TempFolder("incremental-duplicate");
+        WriteArchive(temp);
+        const string pond = "Every pond we visited this spring had newts under the lily pads, dragonfly larvae in the mud, " +
+            "and a heron that came back at dusk. We counted frogspawn in April, measured the water after the storms, " +
+            "and asked the warden why the reeds grow thicker on the northern bank than anywhere else in the valley.";
+        temp.Write("input/beta/seven.md", EpisodeText("Pond Life", "Beta Talks", "2024-02-22", "ponds", "Gil Roe", pond));
+        temp.Write("input/beta/seven-again.md", EpisodeText("Pond Life (re-upload)", "Beta Talks", "2024-02-22", "ponds", "Gil Roe", pond + " Thanks to the warden for the boat."));
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        string[] Digests() => [.. Directory.EnumerateFiles(SiteWriter.CacheDirectoryFor(output), "*" + EpisodeDigestCache.Extension, SearchOption.AllDirectories)];
+
+        var (first, _) = Build(input, output);
+        Assert.Single(first.Diagnostics, d => d.Message.Contains("list the same episode", StringComparison.Ordinal));
+        Assert.Single(first.Episodes, e => e.Episode.Title.StartsWith("Pond Life", StringComparison.Ordinal));
+        // A digest per listing: the dropped one's too, or every rebuild makes its fingerprint again.
+        var digests = Digests();
+        Assert.Equal(first.Episodes.Count + 1, digests.Length);
+
+        // A new episode makes enrich run again: it asks for every digest (the pruning keeps those it asked for) and adds one.
+        temp.Write("input/alpha/eight.md", EpisodeText("Lighthouses", "Alpha Hour", "2024-01-22", "lighthouses", "Hal Ives", "The lamp turns all night."));
+        var (rebuilt, _) = Build(input, output);
+        Assert.False(rebuilt.EnrichCached);
+        Assert.Equal(digests.Length + 1, Digests().Length);
+        Assert.Empty(digests.Except(Digests()));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean"));
+    }
+
+    [Fact]
     public void Builds_that_start_from_the_site_before_last_still_equal_a_clean_build()
     {
         using var temp = new TempFolder("incremental");
