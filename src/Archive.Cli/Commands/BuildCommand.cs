@@ -16,32 +16,30 @@ public static class BuildCommand
     {
         var options = new BuildSettings.Options();
         var quiet = CommonOptions.Quiet();
-        // For `archive bench`, which runs builds as child processes and reads their figures.
-        var reportFile = new Option<string?>("--report") { Description = "Write the build's timings and counts as JSON to FILE", Hidden = true, HelpName = "FILE" };
         var command = new Command("build", "Build the site from the transcripts");
         options.AddTo(command);
         command.Options.Add(quiet);
-        command.Options.Add(reportFile);
         command.SetAction((parse, cancellation) =>
         {
             var report = new ConsoleReport(output, error, parse.GetValue(quiet));
             var settings = options.Resolve(parse, report);
-            return Task.FromResult(settings is null ? ExitCodes.Usage : Execute(report, settings, cancellation, parse.GetValue(reportFile)));
+            return Task.FromResult(settings is null ? ExitCodes.Usage : Execute(report, settings, cancellation));
         });
         return command;
     }
 
-    public static int Execute(ConsoleReport report, BuildSettings settings, CancellationToken cancellation, string? reportFile = null)
+    public static int Execute(ConsoleReport report, BuildSettings settings, CancellationToken cancellation)
     {
         var total = Stopwatch.StartNew();
         var (exit, archive, result) = Run(report, settings.Load, settings.Build, settings.Strict, cancellation);
         if (exit != ExitCodes.Success) return exit;
         if (!report.Quiet) PrintSummary(report, archive!, result!, settings.Build.OutputDirectory, total.Elapsed);
-        if (reportFile is not null) WriteReport(reportFile, archive!, result!);
+        if (settings.ReportFile is { } reportFile) WriteReport(reportFile, archive!, result!);
         return exit;
     }
 
-    private static void WriteReport(string path, LoadedArchive archive, BuildResult result)
+    /// <summary>The build's figures for <c>archive bench</c> (<see cref="BuildSettings.ReportFile"/>).</summary>
+    public static void WriteReport(string path, LoadedArchive archive, BuildResult result)
     {
         using var self = Process.GetCurrentProcess();
         var figures = new Benchmarking.BuildReport(

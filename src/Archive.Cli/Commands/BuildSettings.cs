@@ -9,6 +9,9 @@ namespace Archive.Cli.Commands;
 /// <summary>What to build and where: the options <c>build</c> and <c>serve</c> share, and what they resolve to.</summary>
 public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool Strict)
 {
+    /// <summary>Where each build writes its timings and counts as JSON (the hidden <c>--report</c>, for <c>archive bench</c>); null: nowhere.</summary>
+    public string? ReportFile { get; init; }
+
     /// <summary>The theme folder watched for changes; null for the built-in theme alone.</summary>
     public string? ThemeDirectory => Build.ThemeDirectory;
 
@@ -24,10 +27,12 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
         private readonly Option<long> _searchIndexChars = new("--search-index-chars") { Description = "Most characters of text in one search index, and in the Pagefind runs going at once; larger archives get several indexes, merged by the search page (default: 100000000, about 4 GB of memory for Pagefind)", DefaultValueFactory = _ => SearchPartitions.DefaultMaxCharacters, HelpName = "N" };
         private readonly Option<bool> _clean = new("--clean") { Description = "Ignore the build cache: parse every transcript and write every file anew" };
         private readonly Option<bool> _strict = CommonOptions.Strict();
+        // For `archive bench`, which runs builds as child processes and reads their figures.
+        private readonly Option<string?> _report = new("--report") { Description = "Write each build's timings and counts as JSON to FILE", Hidden = true, HelpName = "FILE" };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _input, _output, _baseUrl, _siteUrl, _theme, _noSearch, _searchIndexChars, _clean, _strict })
+            foreach (var option in new Option[] { _input, _output, _baseUrl, _siteUrl, _theme, _noSearch, _searchIndexChars, _clean, _strict, _report })
                 command.Options.Add(option);
         }
 
@@ -79,7 +84,10 @@ public sealed record BuildSettings(LoadOptions Load, BuildOptions Build, bool St
                     Clean = clean,
                     SearchPartitionCharacters = parse.GetValue(_searchIndexChars),
                 },
-                parse.GetValue(_strict));
+                parse.GetValue(_strict))
+            {
+                ReportFile = parse.GetValue(_report),
+            };
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Archive.Cli.Commands;
 using Archive.Core.Config;
+using Archive.Core.Loading;
 using Archive.Site.Writing;
 
 namespace Archive.Cli.Serving;
@@ -15,10 +16,13 @@ public sealed class ServeSession : IAsyncDisposable
     private readonly ConsoleReport _report;
     private readonly CancellationToken _stopping;
     private ChangeWatcher? _watcher;
+    // What the last build loaded, for the next: a rebuild reads from disk only what changed.
+    private readonly LoadCacheMemory _cacheMemory;
     private int _builds;
 
-    private ServeSession(BuildSettings settings, ConsoleReport report, PreviewServer server, CancellationToken stopping)
+    private ServeSession(BuildSettings settings, ConsoleReport report, PreviewServer server, LoadCacheMemory cacheMemory, CancellationToken stopping)
     {
+        _cacheMemory = cacheMemory;
         _settings = settings;
         _report = report;
         Server = server;
@@ -34,12 +38,13 @@ public sealed class ServeSession : IAsyncDisposable
     /// <param name="quiet">How long the files must be left alone before a rebuild starts.</param>
     public static async Task<ServeSession> Start(BuildSettings settings, int port, ConsoleReport report, TimeSpan quiet, CancellationToken stopping)
     {
-        BuildCommand.Execute(report, settings, stopping);
+        var cacheMemory = new LoadCacheMemory();
+        BuildCommand.Execute(report, settings with { Load = settings.Load with { CacheMemory = cacheMemory } }, stopping);
         var config = ArchiveConfigReader.Read(settings.Load.InputDirectory, new Core.Diagnostics.DiagnosticBag());
         var baseUrl = settings.Load.BaseUrl is { } given ? ArchiveConfig.NormalizeBaseUrl(given) : config.BaseUrl;
         var server = new PreviewServer(settings.Build.OutputDirectory, baseUrl, port);
         await server.StartAsync(stopping);
-        var session = new ServeSession(settings, report, server, stopping);
+        var session = new ServeSession(settings, report, server, cacheMemory, stopping);
         Interlocked.Increment(ref session._builds);
 
         var output = Path.GetFullPath(settings.Build.OutputDirectory);
@@ -70,12 +75,13 @@ public sealed class ServeSession : IAsyncDisposable
         // After the first build the cache is what makes rebuilds fast: never ignore it here.
         var settings = _settings with
         {
-            Load = _settings.Load with { IgnoreCache = false },
+            Load = _settings.Load with { IgnoreCache = false, CacheMemory = _cacheMemory },
             Build = _settings.Build with { Clean = false },
         };
         var (exit, archive, result) = BuildCommand.Run(_report, settings.Load, settings.Build, settings.Strict, _stopping);
         if (exit == ExitCodes.Success)
         {
+            if (settings.ReportFile is { } reportFile) BuildCommand.WriteReport(reportFile, archive!, result!);
             _report.Info($"rebuilt in {ConsoleReport.Seconds(clock.Elapsed)}: {archive!.Files.Count - archive.CachedFiles} transcript(s) read, "
                 + $"{result!.Written} file(s) written, {result.Unchanged} unchanged, {result.Removed} deleted");
             Server.Reload();

@@ -22,6 +22,11 @@ public sealed record LoadOptions(string InputDirectory)
     public string? CacheDirectory { get; init; }
     /// <summary>Ignore what the cache holds (parse everything); the cache is still refreshed.</summary>
     public bool IgnoreCache { get; init; }
+    /// <summary>
+    /// The cache's entries kept in memory between the loads of one process (<c>archive serve</c>),
+    /// so a rebuild takes them from there instead of from disk; null: from disk.
+    /// </summary>
+    public LoadCacheMemory? CacheMemory { get; init; }
 }
 
 /// <summary>Reports stage progress to whoever shows it (the CLI's progress bar).</summary>
@@ -47,7 +52,7 @@ public static class ArchiveLoader
         if (options.BaseUrl is not null) config = config with { BaseUrl = ArchiveConfig.NormalizeBaseUrl(options.BaseUrl) };
         if (options.SiteUrl is not null) config = config with { SiteUrl = options.SiteUrl.TrimEnd('/') };
         var readers = options.Readers ?? TranscriptReaders.All;
-        var cache = options.CacheDirectory is null ? null : new LoadCache(options.CacheDirectory, readers);
+        var cache = options.CacheDirectory is null ? null : new LoadCache(options.CacheDirectory, readers, options.CacheMemory);
         var parallel = new ParallelOptions { CancellationToken = cancellation };
 
         // read → parse → normalize, one file at a time per thread: only the files in flight hold

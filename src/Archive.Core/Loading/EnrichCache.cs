@@ -37,7 +37,8 @@ public sealed class EnrichCache(LoadCache cache)
     /// <summary>Last load's enrich result for these <paramref name="inputs"/>, its messages added to <paramref name="diagnostics"/>; null on a miss.</summary>
     public ArchiveEnricher.Result? TryGet(string key, IReadOnlyList<Episode> inputs, DiagnosticBag diagnostics)
     {
-        var entry = CacheFile.Read(PathOf(key), EnrichCacheJson.Default.EnrichEntry);
+        var entry = cache.Remembered<EnrichEntry>(MemoryName(key));
+        if (entry is null && CacheFile.Read(PathOf(key), EnrichCacheJson.Default.EnrichEntry) is { } read) cache.Remember(MemoryName(key), entry = read);
         if (entry is null || entry.Episodes.Any(e => e.Input < 0 || e.Input >= inputs.Count)) return null;
         var episodes = entry.Episodes.Select(e => new ArchiveEpisode(e.Made ?? inputs[e.Input], e.Slug)
         {
@@ -58,6 +59,7 @@ public sealed class EnrichCache(LoadCache cache)
                     ReferenceEquals(e.Episode, inputs[input]) ? null : e.Episode);
             }).ToList(),
             result.Topics, result.People, result.Shows, diagnostics);
+        cache.Remember(MemoryName(key), entry);
         var path = PathOf(key);
         if (!CacheFile.Write(path, entry, EnrichCacheJson.Default.EnrichEntry)) return;
         try
@@ -72,6 +74,9 @@ public sealed class EnrichCache(LoadCache cache)
     }
 
     private string PathOf(string key) => Path.Combine(Folder, key + ".json");
+
+    // Not a file's name: the load cache's files never have a space.
+    private static string MemoryName(string key) => "enrich " + key;
 }
 
 /// <summary>The settings of archive.yml that enrich reads, as text for the keys of what it keeps (this cache, <see cref="EpisodeDigest"/>s); a null part is left out.</summary>

@@ -16,10 +16,7 @@ public sealed class EpisodeDigestCache(LoadCache cache, bool read = true) : IEpi
 
     public EpisodeDigest? Get(string identity) => read ? cache.Read(KeyOf(identity), Extension, bytes => EpisodeDigestCodec.Decode(identity, bytes)) : null;
 
-    public void Put(EpisodeDigest digest)
-    {
-        if (EpisodeDigestCodec.Encode(digest) is { } entry) cache.Write(KeyOf(digest.Identity), Extension, entry);
-    }
+    public void Put(EpisodeDigest digest) => cache.Write(KeyOf(digest.Identity), Extension, digest, EpisodeDigestCodec.Encode(digest));
 
     private static string KeyOf(string identity) =>
         Convert.ToHexStringLower(Text.ThreadSha256.Of("episode digest " + EpisodeDigestCodec.FormatVersion + "\n" + identity));

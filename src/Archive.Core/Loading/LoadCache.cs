@@ -22,13 +22,17 @@ public sealed class LoadCache
 {
     private readonly string _folder;
     private readonly HashSet<string> _used = [];
+    private readonly LoadCacheMemory? _memory;
 
     /// <param name="directory">The cache folder (the build puts it beside the output, never inside it).</param>
-    public LoadCache(string directory, IReadOnlyList<ITranscriptReader> readers)
+    /// <param name="memory">Entries kept in memory from the last load of this process, and kept for the next; null: disk alone.</param>
+    public LoadCache(string directory, IReadOnlyList<ITranscriptReader> readers, LoadCacheMemory? memory = null)
     {
         Directory = Path.GetFullPath(directory);
         CodeVersion = CodeVersionOf(readers);
         _folder = Path.Combine(Directory, "load", CodeVersion);
+        _memory = memory;
+        _memory?.Begin(CodeVersion);
     }
 
     public string Directory { get; }
@@ -61,10 +65,7 @@ public sealed class LoadCache
     public LoadedFile? TryGet(string key) => Read(key, EntryExtension, bytes => LoadedFileCodec.Decode(key, bytes));
 
     /// <summary>Stores an entry; a failure to write only costs a parse next time.</summary>
-    public void Put(string key, LoadedFile file)
-    {
-        if (LoadedFileCodec.Encode(key, file) is { } entry) Write(key, EntryExtension, entry);
-    }
+    public void Put(string key, LoadedFile file) => Write(key, EntryExtension, file, LoadedFileCodec.Encode(key, file));
 
     /// <summary>
     /// The entry under <paramref name="key"/> (a lowercase hex hash) and <paramref name="extension"/>
@@ -73,15 +74,35 @@ public sealed class LoadCache
     /// </summary>
     internal T? Read<T>(string key, string extension, EntryDecoder<T> decode) where T : class
     {
-        lock (_used) _used.Add(key + extension);
-        return CacheFile.Read(PathOf(key, extension), decode);
+        var name = key + extension;
+        lock (_used) _used.Add(name);
+        if (_memory?.Get(name) is T kept) return kept;
+        var value = CacheFile.Read(PathOf(key, extension), decode);
+        if (value is not null) _memory?.Set(name, value);
+        return value;
     }
 
-    /// <summary>Stores an entry's bytes; see <see cref="Read"/>.</summary>
-    internal void Write(string key, string extension, byte[] entry)
+    /// <summary>Stores an entry: <paramref name="value"/> as <see cref="Read"/> gives it back, <paramref name="entry"/> its bytes on disk (null: too large to keep there).</summary>
+    internal void Write(string key, string extension, object value, byte[]? entry)
     {
-        lock (_used) _used.Add(key + extension);
-        CacheFile.Write(PathOf(key, extension), entry);
+        var name = key + extension;
+        lock (_used) _used.Add(name);
+        _memory?.Set(name, value);
+        if (entry is not null) CacheFile.Write(PathOf(key, extension), entry);
+    }
+
+    /// <summary>A value kept in memory under <paramref name="name"/> by <see cref="Remember"/> in an earlier load of this process, or null.</summary>
+    internal T? Remembered<T>(string name) where T : class
+    {
+        lock (_used) _used.Add(name);
+        return _memory?.Get(name) as T;
+    }
+
+    /// <summary>Keeps <paramref name="value"/> in memory for the next load of this process (when it has a <see cref="LoadCacheMemory"/>), in place of what had this name.</summary>
+    internal void Remember(string name, object value)
+    {
+        lock (_used) _used.Add(name);
+        _memory?.Set(name, value);
     }
 
     /// <summary>
@@ -90,6 +111,8 @@ public sealed class LoadCache
     /// </summary>
     public void Prune(string? keepUnused = null)
     {
+        bool Keep(string name) => _used.Contains(name) || (keepUnused is not null && name.EndsWith(keepUnused, StringComparison.Ordinal));
+        _memory?.KeepOnly(Keep);
         var load = Path.Combine(Directory, "load");
         if (!System.IO.Directory.Exists(load)) return;
         try
@@ -103,9 +126,7 @@ public sealed class LoadCache
                 }
                 foreach (var entry in System.IO.Directory.EnumerateFiles(version, "*", SearchOption.AllDirectories))
                 {
-                    var name = Path.GetFileName(entry);
-                    if (_used.Contains(name) || (keepUnused is not null && name.EndsWith(keepUnused, StringComparison.Ordinal))) continue;
-                    File.Delete(entry);
+                    if (!Keep(Path.GetFileName(entry))) File.Delete(entry);
                 }
             }
         }
