@@ -27,6 +27,9 @@ public sealed record LoadedArchive
     /// </summary>
     public IReadOnlyList<string?> EpisodeSourceKeys { get; init; } = [];
 
+    /// <summary>Episode <paramref name="episode"/>'s entry of <see cref="EpisodeSourceKeys"/>; null without one.</summary>
+    public string? SourceKeyOf(int episode) => episode < EpisodeSourceKeys.Count ? EpisodeSourceKeys[episode] : null;
+
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }

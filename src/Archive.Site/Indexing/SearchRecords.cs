@@ -135,7 +135,7 @@ public sealed class SearchRecords
     /// </summary>
     public string Identity(int episode)
     {
-        var sourceKey = episode < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[episode] : null;
+        var sourceKey = _archive.SourceKeyOf(episode);
         if (sourceKey is null) return Html(episode);
         var ae = _archive.Episodes[episode];
         var identity = new StringBuilder("record ").Append(PageFingerprints.CodeVersion).Append('\n').Append(sourceKey).Append('\n')

@@ -78,8 +78,8 @@ public sealed class SiteRenderer
 
         // A term's pages (one, or more when its episodes fill several: ListLimits.EpisodesPerPage, EpisodesPerShowPage),
         // terms in parallel (thousands in a large archive); the sitemap lists them in the terms' order.
-        void TermPages<TView>(IReadOnlyList<TaxonomyTerm> terms, string template, Func<TaxonomyTerm, IEnumerable<TView>> views, Func<TaxonomyTerm, TView, int, PageMeta> meta)
-            where TView : notnull
+        void TermPages<TView>(IReadOnlyList<TaxonomyTerm> terms, string template, Func<TaxonomyTerm, IEnumerable<ListPage<TView>>> views, Func<TaxonomyTerm, TView, int, PageMeta> meta)
+            where TView : class
         {
             var pageUrls = new List<string>[terms.Count];
             Parallel.For(0, terms.Count, t =>
@@ -88,8 +88,8 @@ public sealed class SiteRenderer
                 int page = 0;
                 foreach (var view in views(terms[t]))
                 {
-                    var head = meta(terms[t], view, ++page);
-                    WritePage(files, urls.FileFor(head.Url), template, view, head);
+                    var head = meta(terms[t], view.Fingerprinted, ++page);
+                    WritePage(files, urls.FileFor(head.Url), template, head, _fingerprints.Of(template, view.Fingerprinted, head, view.Identity), view.View);
                     pageUrls[t].Add(head.Url);
                 }
             });
@@ -102,7 +102,7 @@ public sealed class SiteRenderer
         Parallel.For(0, _archive.Episodes.Count, i =>
         {
             var ae = _archive.Episodes[i];
-            var sourceKey = i < _archive.EpisodeSourceKeys.Count ? _archive.EpisodeSourceKeys[i] : null;
+            var sourceKey = _archive.SourceKeyOf(i);
             var description = ViewFactory.Excerpt(ae.Episode, 160);
             var meta = new PageMeta(urls.Episode(ae.Slug), ae.Episode.Title, description, "episode", "article", _data.Episode(ae, description), PodcastFeedOf(ae.Episode.Show));
             var path = urls.FileFor(meta.Url);

@@ -268,7 +268,7 @@ public sealed class ViewFactory
     }
 
     /// <summary>A topic's pages: its episodes, newest first, <see cref="ListLimits.EpisodesPerPage"/> a page (the first at the topic's own URL).</summary>
-    public IEnumerable<TopicPageView> TopicPages(TaxonomyTerm topic)
+    public IEnumerable<ListPage<TopicPageView>> TopicPages(TaxonomyTerm topic)
     {
         var listUrl = Urls.Topic(topic.Slug);
         var together = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -280,9 +280,34 @@ public sealed class ViewFactory
             .Take(SideTopics).Select(kv => new TermView(_topics[kv.Key].Name, Urls.Topic(kv.Key), kv.Value)).ToList();
         var count = CountLabel(topic.Episodes.Count);
         foreach (var (episodes, page, pagination) in Pages(NewestFirst(topic.Episodes), listUrl, Lists.EpisodesPerPage))
-            yield return new TopicPageView(Site, topic.Name, SiteUrls.ListPage(listUrl, page), count,
-                episodes.Select(i => new EpisodeMomentsView(Card(i), TopicMoments(i, topic.Slug))).ToList(), related, pagination);
+        {
+            TopicPageView View(bool withMoments) => new(Site, topic.Name, SiteUrls.ListPage(listUrl, page), count,
+                episodes.Select(i => new EpisodeMomentsView(Card(i), withMoments ? TopicMoments(i, topic.Slug) : [])).ToList(), related, pagination);
+            // A topic's moments are made from the episode and from where enrich found the topic in it.
+            yield return MomentsPage(episodes, View, i => string.Join(',', TopicMentions(i, topic.Slug).Select(m => $"{m.Paragraph}:{m.Start}:{m.Length}")));
+        }
     }
+
+    /// <summary>
+    /// A page of episodes with their moments, for the renderer: its fingerprint is made from the
+    /// view without the moments and from what they are made from (each episode's source key, and
+    /// <paramref name="moreOf"/> it), so an unchanged page is kept without making them. Making every
+    /// moment of every topic and person page was most of a rebuild's work on pages that did not
+    /// change. An episode without a source key: the whole view is the fingerprint's.
+    /// </summary>
+    private ListPage<TView> MomentsPage<TView>(IReadOnlyList<int> episodes, Func<bool, TView> view, Func<int, string>? moreOf = null) where TView : class
+    {
+        var identity = new System.Text.StringBuilder("moments\n");
+        foreach (var i in episodes)
+        {
+            if (_archive.SourceKeyOf(i) is not { } key) return ListPage<TView>.Whole(view(true));
+            identity.Append(key).Append(' ').Append(moreOf?.Invoke(i)).Append('\n');
+        }
+        return new ListPage<TView>(view(false), identity.ToString(), () => view(true));
+    }
+
+    private IEnumerable<Mention> TopicMentions(int index, string topicSlug) =>
+        _archive.Episodes[index].Mentions.Where(m => m.Kind == MentionKind.Topic && m.Slug == topicSlug);
 
     /// <summary>Where a topic comes up in an episode: its first mention in each chapter, with the words around it.</summary>
     private List<MomentView> TopicMoments(int index, string topicSlug)
@@ -290,7 +315,7 @@ public sealed class ViewFactory
         var ae = _archive.Episodes[index];
         var e = ae.Episode;
         var moments = new List<MomentView>();
-        foreach (var m in ae.Mentions.Where(m => m.Kind == MentionKind.Topic && m.Slug == topicSlug))
+        foreach (var m in TopicMentions(index, topicSlug))
         {
             var p = e.Paragraphs[m.Paragraph];
             int chapter = EpisodeAnchors.ChapterOf(e, m.Paragraph);
@@ -316,7 +341,7 @@ public sealed class ViewFactory
     }
 
     /// <summary>A person's pages: the episodes they speak in, newest first, <see cref="ListLimits.EpisodesPerPage"/> a page (the first at the person's own URL).</summary>
-    public IEnumerable<PersonPageView> PersonPages(TaxonomyTerm person)
+    public IEnumerable<ListPage<PersonPageView>> PersonPages(TaxonomyTerm person)
     {
         var listUrl = Urls.Person(person.Slug);
         var shows = person.Episodes
@@ -327,8 +352,12 @@ public sealed class ViewFactory
         var topics = TopicsOf(person.Episodes);
         var count = CountLabel(person.Episodes.Count);
         foreach (var (episodes, page, pagination) in Pages(NewestFirst(person.Episodes), listUrl, Lists.EpisodesPerPage))
-            yield return new PersonPageView(Site, person.Name, SiteUrls.ListPage(listUrl, page), count, shows,
-                episodes.Select(i => new EpisodeMomentsView(Card(i), SpeakerMoments(i, person.Slug))).ToList(), topics, pagination);
+        {
+            // Where a person speaks is made from the episode alone.
+            PersonPageView View(bool withMoments) => new(Site, person.Name, SiteUrls.ListPage(listUrl, page), count, shows,
+                episodes.Select(i => new EpisodeMomentsView(Card(i), withMoments ? SpeakerMoments(i, person.Slug) : [])).ToList(), topics, pagination);
+            yield return MomentsPage(episodes, View);
+        }
     }
 
     /// <summary>Where a person speaks in an episode: their first paragraph in each chapter.</summary>
@@ -368,7 +397,7 @@ public sealed class ViewFactory
     /// (the first at the show's own URL). Its hosts, dates and topics are the whole show's on every
     /// page; the cards leave out the show, which is the page's.
     /// </summary>
-    public IEnumerable<ShowPageView> ShowPages(TaxonomyTerm show)
+    public IEnumerable<ListPage<ShowPageView>> ShowPages(TaxonomyTerm show)
     {
         var listUrl = Urls.Show(show.Slug);
         var (first, last) = DateRange(show.Episodes);
@@ -379,9 +408,9 @@ public sealed class ViewFactory
         foreach (var (episodes, page, pagination) in Pages(ShowNewestFirst(show), listUrl, Lists.EpisodesPerShowPage))
         {
             var (oldest, newest) = pagination is null ? (null, null) : DateRange(episodes);
-            yield return new ShowPageView(Site, show.Name, SiteUrls.ListPage(listUrl, page), count, first, last == first ? null : last, hosts,
+            yield return ListPage<ShowPageView>.Whole(new ShowPageView(Site, show.Name, SiteUrls.ListPage(listUrl, page), count, first, last == first ? null : last, hosts,
                 episodes.Select(i => Card(i) with { Show = null, ShowUrl = null }).ToList(), topics, feed, listUrl,
-                newest, oldest == newest ? null : oldest, pagination);
+                newest, oldest == newest ? null : oldest, pagination));
         }
     }
 

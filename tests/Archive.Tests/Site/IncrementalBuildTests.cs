@@ -215,6 +215,42 @@ public class IncrementalBuildTests
 
     private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
 
+    [Fact]
+    public void A_name_merged_into_a_topic_gives_its_page_a_moment_in_an_episode_whose_file_did_not_change()
+    {
+        using var temp = new TempFolder("incremental-moments");
+        WriteArchive(temp);
+        temp.Write("input/alpha/one.md", """
+            ---
+            title: Kites and Wind
+            show: Alpha Hour
+            date: 2024-01-01
+            speakers: [Ann Lee, Rae Host]
+            topics: [kites]
+            ---
+
+            ## Opening
+
+            **[00:00:01] Rae Host:** Welcome. Today we talk about kites.
+
+            ## Workshop
+
+            **[00:02:00] Ann Lee:** My grandfather built paper dragons from bamboo and rice paper.
+            """);
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        Build(input, output);
+        const string page = "topics/kites/index.html";
+        Assert.DoesNotContain("Workshop", Text(Snapshot(output)[page]));
+
+        // The topic keeps its episodes; only where it comes up in one of them changes.
+        temp.Write("input/archive.yml", "title: Rebuild Test\ntopics:\n  merge:\n    kites: [paper dragons]\n");
+        var (rebuilt, _) = Build(input, output);
+        Assert.Equal(rebuilt.Files.Count, rebuilt.CachedFiles);
+        Assert.Contains("Workshop", Text(Snapshot(output)[page]));
+        AssertSameAsCleanBuild(input, output, temp.Combine("clean"));
+    }
+
     [RequiresNodeFact]
     public void With_the_search_index_a_rebuild_equals_a_clean_build_and_keeps_unchanged_index_files()
     {
