@@ -26,16 +26,7 @@ public sealed class PageFingerprints
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(CodeVersion + "\n"));
-        foreach (var folder in theme.Folders)
-        {
-            var templates = Path.Combine(folder, "templates");
-            if (!Directory.Exists(templates)) continue;
-            foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n"));
-                hash.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
-            }
-        }
+        hash.AppendData(theme.TemplatesHash);
         foreach (var value in siteWide)
             hash.AppendData(value is null ? [0] : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json));
         _buildWide = hash.GetHashAndReset();

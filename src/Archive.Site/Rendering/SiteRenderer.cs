@@ -31,7 +31,7 @@ public sealed class SiteRenderer
         _searchIndexes = searchIndexes;
         _archive = archive;
         _theme = theme;
-        _templates = new TemplateRenderer(theme);
+        _templates = TemplateRenderer.For(theme);
         _views = new ViewFactory(archive, generator, hasSearch, lists);
         _data = new StructuredData(_views.Urls, archive.Config.SiteUrl);
         _fingerprints = new PageFingerprints(theme, _views.Site, archive.Config.SiteUrl);

@@ -12,6 +12,24 @@ public sealed class TemplateRenderer
 
     private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _templates = new(StringComparer.Ordinal);
 
+    // Themes' templates as compiled, by the hash of their files; a few, for a process that renders with several.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TemplateRenderer> s_compiled = new(StringComparer.Ordinal);
+    private const int MostCompiled = 8;
+
+    /// <summary>
+    /// The templates of <paramref name="theme"/> compiled, once per process for the same files.
+    /// <c>archive serve</c> rebuilds in one process, and each Handlebars environment compiles its
+    /// templates and its accessors of the views' members into dynamic methods: compiling them per
+    /// rebuild cost as much as the rest of the render, and as much again for the finalizer.
+    /// </summary>
+    public static TemplateRenderer For(Theme theme)
+    {
+        var key = Convert.ToHexString(theme.TemplatesHash);
+        if (s_compiled.TryGetValue(key, out var compiled)) return compiled;
+        if (s_compiled.Count >= MostCompiled) s_compiled.Clear();
+        return s_compiled.GetOrAdd(key, _ => new TemplateRenderer(theme));
+    }
+
     public TemplateRenderer(Theme theme)
     {
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });

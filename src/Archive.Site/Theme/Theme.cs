@@ -8,7 +8,32 @@ namespace Archive.Site.Theme;
 /// </summary>
 public sealed class Theme
 {
-    private Theme(IReadOnlyList<string> folders) => Folders = folders;
+    private Theme(IReadOnlyList<string> folders)
+    {
+        Folders = folders;
+        _templatesHash = new Lazy<byte[]>(HashTemplates);
+    }
+
+    private readonly Lazy<byte[]> _templatesHash;
+
+    /// <summary>A hash of every template file of every folder, by path and content: what the pages' markup is made from.</summary>
+    public byte[] TemplatesHash => _templatesHash.Value;
+
+    private byte[] HashTemplates()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var folder in Folders)
+        {
+            var templates = Path.Combine(folder, "templates");
+            if (!Directory.Exists(templates)) continue;
+            foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n"));
+                hash.AppendData(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+            }
+        }
+        return hash.GetHashAndReset();
+    }
 
     /// <summary>The theme folders, most specific first.</summary>
     public IReadOnlyList<string> Folders { get; }
