@@ -38,20 +38,7 @@ public static class BuildMeasurement
     public static Result Run(IReadOnlyList<string> buildArguments, string workingDirectory)
     {
         var reportFile = Path.Combine(Path.GetTempPath(), $"archive-bench-report-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Run as `dotnet archive.dll` or as the apphost, whichever this is.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-            start.ArgumentList.Add(typeof(BuildMeasurement).Assembly.Location);
-        start.ArgumentList.Add("build");
-        foreach (var a in buildArguments) start.ArgumentList.Add(a);
-        start.ArgumentList.Add("--report");
-        start.ArgumentList.Add(reportFile);
+        var start = ArchiveProcess(["build", .. buildArguments, "--report", reportFile], workingDirectory);
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -94,6 +81,23 @@ public static class BuildMeasurement
         return new Result(clock.Elapsed, treePeak, archivePeak, toolPeak, report, process.ExitCode, text);
     }
 
+    /// <summary>This program run as a child process with <paramref name="arguments"/>, its output read by the caller.</summary>
+    internal static ProcessStartInfo ArchiveProcess(IReadOnlyList<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Run as `dotnet archive.dll` or as the apphost, whichever this is.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+            start.ArgumentList.Add(typeof(BuildMeasurement).Assembly.Location);
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        return start;
+    }
+
     /// <summary>A process and all its descendants, from /proc (empty where there is no /proc).</summary>
     private static IEnumerable<int> Tree(int root)
     {
@@ -117,7 +121,7 @@ public static class BuildMeasurement
     }
 
     /// <summary>Resident size now and its high-water mark, in bytes.</summary>
-    private static (long Rss, long Hwm) Memory(int pid)
+    internal static (long Rss, long Hwm) Memory(int pid)
     {
         long rss = 0, hwm = 0;
         try

@@ -129,31 +129,43 @@ public static class BenchCommand
         }
         var oneMore = Median(oneMoreRuns, BeforeIndex);
 
+        // The rebuild a user of `archive serve` waits for: in a process that built the site and keeps what it loaded.
+        report.Info($"archive serve: rebuild after adding one episode, {runs} time(s)…");
+        var serve = ServeMeasurement.Run([.. Args(clean: false).Where(a => a != "--quiet")], folder, runs,
+            () => corpus.WriteEpisode(input, options.Episodes, newest.AddDays(1)).Path, TimeSpan.FromMinutes(30));
+        var serveRebuild = serve.Rebuilds.OrderBy(BeforeIndex).ElementAt(serve.Rebuilds.Count / 2);
+
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{options.Episodes:N0} episodes, {options.MinMinutes}–{options.MaxMinutes} min (seed {options.Seed}), {FolderBytes(input) / 1e6:0} MB of transcripts{(runs > 1 ? $", medians of {runs} runs" : "")}")
             .AddColumn("").AddColumn(new TableColumn("clean build").RightAligned())
-            .AddColumn(new TableColumn("rebuild, nothing changed").RightAligned()).AddColumn(new TableColumn("rebuild, one episode added").RightAligned());
+            .AddColumn(new TableColumn("rebuild, nothing changed").RightAligned()).AddColumn(new TableColumn("rebuild, one episode added").RightAligned())
+            .AddColumn(new TableColumn("archive serve: one episode added").RightAligned());
         var all = new[] { clean, unchanged, oneMore };
+        var reports = all.Select(m => m.Report).Append(serveRebuild).ToArray();
         foreach (var stage in clean.Report.Stages.Select(s => s.Name))
-            Row(table, "  " + stage, all.Select(m => m.Report.Stages.FirstOrDefault(s => s.Name == stage) is { } s ? Seconds(s.Seconds) : "").ToArray());
-        Row(table, "before the index", all.Select(m => Seconds(BeforeIndex(m))).ToArray());
-        Row(table, "wall (process)", all.Select(m => Seconds(m.Wall.TotalSeconds)).ToArray());
-        Row(table, "CPU of archive", all.Select(m => Seconds(m.Report.CpuSeconds)).ToArray());
-        Row(table, "GC pauses of archive (collections 0/1/2)", all.Select(m => m.Report.Gc.ToString()).ToArray());
-        Row(table, "peak RSS, archive", all.Select(m => Megabytes(m.ArchivePeakRss)).ToArray());
-        Row(table, "peak RSS, Pagefind", all.Select(m => noSearch ? "–" : Megabytes(m.ToolPeakRss)).ToArray());
-        Row(table, "peak RSS, both at once", all.Select(m => Megabytes(m.TreePeakRss)).ToArray());
-        Row(table, "transcripts parsed", all.Select(m => (m.Report.Transcripts - m.Report.CachedTranscripts).ToString("N0", CultureInfo.InvariantCulture)).ToArray());
-        Row(table, "files written / kept / deleted", all.Select(m => $"{m.Report.Written:N0} / {m.Report.Unchanged:N0} / {m.Report.Removed:N0}").ToArray());
+            Row(table, "  " + stage, reports.Select(r => r.Stages.FirstOrDefault(s => s.Name == stage) is { } s ? Seconds(s.Seconds) : "").ToArray());
+        Row(table, "before the index", reports.Select(r => Seconds(BeforeIndex(r))).ToArray());
+        Row(table, "wall (process)", [.. all.Select(m => Seconds(m.Wall.TotalSeconds)), "–"]);
+        Row(table, "CPU of archive", reports.Select(r => Seconds(r.CpuSeconds)).ToArray());
+        Row(table, "GC pauses of archive (collections 0/1/2)", reports.Select(r => r.Gc.ToString()).ToArray());
+        Row(table, "peak RSS, archive", [.. all.Select(m => Megabytes(m.ArchivePeakRss)), Megabytes(serve.PeakRss) + " (all its builds)"]);
+        Row(table, "peak RSS, Pagefind", [.. all.Select(m => noSearch ? "–" : Megabytes(m.ToolPeakRss)), "–"]);
+        Row(table, "peak RSS, both at once", [.. all.Select(m => Megabytes(m.TreePeakRss)), "–"]);
+        Row(table, "transcripts parsed", reports.Select(r => (r.Transcripts - r.CachedTranscripts).ToString("N0", CultureInfo.InvariantCulture)).ToArray());
+        Row(table, "files written / kept / deleted", reports.Select(r => $"{r.Written:N0} / {r.Unchanged:N0} / {r.Removed:N0}").ToArray());
         report.Console.Write(table);
         report.Console.WriteLine($"site {Megabytes(siteBytes)} without the index; index {Megabytes(indexBytes)} in {indexFiles:N0} files");
         // Of the medians of each: a single run spreads by a fifth or more on a shared machine.
         double beforeIndex = BeforeIndex(Median(cleanRuns, BeforeIndex)), rebuildBeforeIndex = BeforeIndex(oneMore);
         report.Console.WriteLine($"one-episode rebuild before the index: {rebuildBeforeIndex / beforeIndex:P0} of a clean build's ({Seconds(rebuildBeforeIndex)} of {Seconds(beforeIndex)}"
             + (runs > 1 ? $"; medians of {runs}: clean {Spread(cleanRuns)}, rebuild {Spread(oneMoreRuns)})" : ")"));
+        report.Console.WriteLine($"in archive serve: {BeforeIndex(serveRebuild) / beforeIndex:P0} ({Seconds(BeforeIndex(serveRebuild))}"
+            + (runs > 1 ? $"; median of {runs}: {Seconds(serve.Rebuilds.Min(BeforeIndex))}–{Seconds(serve.Rebuilds.Max(BeforeIndex))})" : ")"));
     }
 
-    private static double BeforeIndex(BuildMeasurement.Result m) => m.Report.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds);
+    private static double BeforeIndex(BuildMeasurement.Result m) => BeforeIndex(m.Report);
+
+    private static double BeforeIndex(BuildReport r) => r.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds);
 
     private static BuildMeasurement.Result Median(List<BuildMeasurement.Result> runs, Func<BuildMeasurement.Result, double> by) =>
         runs.OrderBy(by).ElementAt(runs.Count / 2);

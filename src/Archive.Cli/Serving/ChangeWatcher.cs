@@ -17,8 +17,10 @@ public sealed class ChangeWatcher : IDisposable
     private bool _running;
 
     /// <param name="ignore">Paths whose changes do not count (the output folder, the cache).</param>
-    public ChangeWatcher(IEnumerable<string> folders, TimeSpan quiet, Func<IReadOnlyList<string>, Task> changed, Func<string, bool> ignore)
+    /// <param name="held">Note changes from now on but call back only after <see cref="Release"/>.</param>
+    public ChangeWatcher(IEnumerable<string> folders, TimeSpan quiet, Func<IReadOnlyList<string>, Task> changed, Func<string, bool> ignore, bool held = false)
     {
+        _running = held;
         _changed = changed;
         _quiet = quiet;
         _ignore = ignore;
@@ -37,6 +39,16 @@ public sealed class ChangeWatcher : IDisposable
             watcher.Error += (_, _) => Note(folder); // events were lost: rebuild to be sure
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
+        }
+    }
+
+    /// <summary>Starts calling back, first for what changed while held.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _running = false;
+            if (_pending.Count > 0) _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -39,20 +39,32 @@ public sealed class ServeSession : IAsyncDisposable
     public static async Task<ServeSession> Start(BuildSettings settings, int port, ConsoleReport report, TimeSpan quiet, CancellationToken stopping)
     {
         var cacheMemory = new LoadCacheMemory();
-        BuildCommand.Execute(report, settings with { Load = settings.Load with { CacheMemory = cacheMemory } }, stopping);
-        var config = ArchiveConfigReader.Read(settings.Load.InputDirectory, new Core.Diagnostics.DiagnosticBag());
-        var baseUrl = settings.Load.BaseUrl is { } given ? ArchiveConfig.NormalizeBaseUrl(given) : config.BaseUrl;
-        var server = new PreviewServer(settings.Build.OutputDirectory, baseUrl, port);
-        await server.StartAsync(stopping);
-        var session = new ServeSession(settings, report, server, cacheMemory, stopping);
-        Interlocked.Increment(ref session._builds);
-
         var output = Path.GetFullPath(settings.Build.OutputDirectory);
-        session._watcher = new ChangeWatcher(
+        ServeSession? session = null;
+        // Watching starts before the first build, held until it is done: a transcript added or
+        // saved while it runs is rebuilt right after it, not missed.
+        var watcher = new ChangeWatcher(
             new[] { settings.Load.InputDirectory, settings.ThemeDirectory }.OfType<string>(),
             quiet,
-            session.RebuildAsync,
-            path => IsWrittenByTheBuild(path, output));
+            changed => session!.RebuildAsync(changed),
+            path => IsWrittenByTheBuild(path, output),
+            held: true);
+        try
+        {
+            BuildCommand.Execute(report, settings with { Load = settings.Load with { CacheMemory = cacheMemory } }, stopping);
+            var config = ArchiveConfigReader.Read(settings.Load.InputDirectory, new Core.Diagnostics.DiagnosticBag());
+            var baseUrl = settings.Load.BaseUrl is { } given ? ArchiveConfig.NormalizeBaseUrl(given) : config.BaseUrl;
+            var server = new PreviewServer(settings.Build.OutputDirectory, baseUrl, port);
+            await server.StartAsync(stopping);
+            session = new ServeSession(settings, report, server, cacheMemory, stopping) { _watcher = watcher };
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
+        Interlocked.Increment(ref session._builds);
+        watcher.Release();
         return session;
     }
 

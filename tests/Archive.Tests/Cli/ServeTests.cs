@@ -83,4 +83,28 @@ public class ServeTests
         Assert.EndsWith("</script></body></html>", html);
         Assert.StartsWith("<html><body><p>x</p><script>", html);
     }
+
+    [Fact]
+    public async Task A_held_watcher_keeps_what_changed_and_calls_back_with_it_once_released()
+    {
+        using var temp = new TempFolder("watcher");
+        var folder = temp.Combine("input");
+        Directory.CreateDirectory(folder);
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<string>>();
+        using var called = new SemaphoreSlim(0);
+        using var watcher = new ChangeWatcher([folder], TimeSpan.FromMilliseconds(50), changed =>
+        {
+            calls.Enqueue(changed);
+            called.Release();
+            return Task.CompletedTask;
+        }, _ => false, held: true);
+
+        // As serve's first build runs: the change is noted, not acted on.
+        var added = temp.Write("input/new.md", "text");
+        Assert.False(await called.WaitAsync(TimeSpan.FromMilliseconds(500)));
+
+        watcher.Release();
+        Assert.True(await called.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(added, Assert.Single(calls));
+    }
 }
