@@ -24,8 +24,8 @@ public class EnrichCacheTests
         File.WriteAllText(episode, File.ReadAllText(episode).Replace("vector", "embedding", StringComparison.Ordinal));
     }
 
-    private static LoadedArchive Load(string input, string cache, bool ignoreCache = false) =>
-        ArchiveLoader.Load(new LoadOptions(input) { CacheDirectory = cache, IgnoreCache = ignoreCache, DisplayRoot = input });
+    private static LoadedArchive Load(string input, string cache, bool ignoreCache = false, LoadCacheMemory? memory = null) =>
+        ArchiveLoader.Load(new LoadOptions(input) { CacheDirectory = cache, IgnoreCache = ignoreCache, DisplayRoot = input, CacheMemory = memory });
 
     /// <summary>Everything a load gives the build, but how it was timed and what came from a cache.</summary>
     private static string Content(LoadedArchive a) => JsonSerializer.Serialize(new
@@ -119,5 +119,35 @@ public class EnrichCacheTests
         var after = Digests();
         Assert.Equal(digests.Length, after.Length);
         Assert.Single(after.Except(digests));
+    }
+
+    /// <summary>Loads in one process (<c>archive serve</c>) that keep the cache's entries in memory between them.</summary>
+    [Fact]
+    public void A_load_takes_what_the_last_load_in_the_process_made_from_memory_and_gives_what_a_load_from_disk_gives()
+    {
+        using var temp = new TempFolder("load-memory");
+        var input = WriteArchive(temp);
+        var cache = temp.Combine("cache");
+        var memory = new LoadCacheMemory();
+
+        var first = Load(input, cache, memory: memory);
+        Assert.Equal(0, first.CachedFiles);
+        int held = memory.Count;
+        Assert.True(held > first.Files.Count, $"{held} entries in memory for {first.Files.Count} files");
+
+        // With the disk cache gone, only memory can give the files and the enrich result.
+        Directory.Delete(cache, recursive: true);
+        var second = Load(input, cache, memory: memory);
+        Assert.Equal(second.Files.Count, second.CachedFiles);
+        Assert.True(second.EnrichCached);
+        Assert.Equal(Content(first), Content(second));
+
+        EditTranscript(input);
+        var edited = Load(input, cache, memory: memory);
+        Assert.Equal(edited.Files.Count - 1, edited.CachedFiles);
+        Assert.False(edited.EnrichCached);
+        Assert.Equal(Content(Load(input, temp.Combine("other-cache"))), Content(edited));
+        // The edited file's old entries were dropped as the disk's are: memory holds one load's worth.
+        Assert.Equal(held, memory.Count);
     }
 }
