@@ -37,8 +37,7 @@ public sealed class EnrichCache(LoadCache cache)
     /// <summary>Last load's enrich result for these <paramref name="inputs"/>, its messages added to <paramref name="diagnostics"/>; null on a miss.</summary>
     public ArchiveEnricher.Result? TryGet(string key, IReadOnlyList<Episode> inputs, DiagnosticBag diagnostics)
     {
-        var entry = cache.Remembered<EnrichEntry>(MemoryName(key));
-        if (entry is null && CacheFile.Read(PathOf(key), EnrichCacheJson.Default.EnrichEntry) is { } read) cache.Remember(MemoryName(key), entry = read);
+        var entry = cache.Recall(MemoryName(key), () => CacheFile.Read(PathOf(key), EnrichCacheJson.Default.EnrichEntry));
         if (entry is null || entry.Episodes.Any(e => e.Input < 0 || e.Input >= inputs.Count)) return null;
         var episodes = entry.Episodes.Select(e => new ArchiveEpisode(e.Made ?? inputs[e.Input], e.Slug)
         {

@@ -72,30 +72,28 @@ public sealed class LoadCache
     /// as <paramref name="decode"/> makes it, or null; for this cache's entries and others kept beside
     /// them (<see cref="EpisodeDigestCache"/>), which share its code version and its pruning.
     /// </summary>
-    internal T? Read<T>(string key, string extension, EntryDecoder<T> decode) where T : class
-    {
-        var name = key + extension;
-        lock (_used) _used.Add(name);
-        if (_memory?.Get(name) is T kept) return kept;
-        var value = CacheFile.Read(PathOf(key, extension), decode);
-        if (value is not null) _memory?.Set(name, value);
-        return value;
-    }
+    internal T? Read<T>(string key, string extension, EntryDecoder<T> decode) where T : class =>
+        Recall(key + extension, () => CacheFile.Read(PathOf(key, extension), decode));
 
     /// <summary>Stores an entry: <paramref name="value"/> as <see cref="Read"/> gives it back, <paramref name="entry"/> its bytes on disk (null: too large to keep there).</summary>
     internal void Write(string key, string extension, object value, byte[]? entry)
     {
-        var name = key + extension;
-        lock (_used) _used.Add(name);
-        _memory?.Set(name, value);
+        Remember(key + extension, value);
         if (entry is not null) CacheFile.Write(PathOf(key, extension), entry);
     }
 
-    /// <summary>A value kept in memory under <paramref name="name"/> by <see cref="Remember"/> in an earlier load of this process, or null.</summary>
-    internal T? Remembered<T>(string name) where T : class
+    /// <summary>
+    /// The value named <paramref name="name"/>: the one an earlier load of this process kept in
+    /// memory (<see cref="LoadCacheMemory"/>), else what <paramref name="read"/> gives (from disk),
+    /// which is kept for the next load; null when neither has it. The name counts as used.
+    /// </summary>
+    internal T? Recall<T>(string name, Func<T?> read) where T : class
     {
         lock (_used) _used.Add(name);
-        return _memory?.Get(name) as T;
+        if (_memory?.Get(name) is T kept) return kept;
+        var value = read();
+        if (value is not null) _memory?.Set(name, value);
+        return value;
     }
 
     /// <summary>Keeps <paramref name="value"/> in memory for the next load of this process (when it has a <see cref="LoadCacheMemory"/>), in place of what had this name.</summary>
