@@ -16,13 +16,10 @@ public sealed class ServeSession : IAsyncDisposable
     private readonly ConsoleReport _report;
     private readonly CancellationToken _stopping;
     private ChangeWatcher? _watcher;
-    // What the last build loaded, for the next: a rebuild reads from disk only what changed.
-    private readonly LoadCacheMemory _cacheMemory;
     private int _builds;
 
-    private ServeSession(BuildSettings settings, ConsoleReport report, PreviewServer server, LoadCacheMemory cacheMemory, CancellationToken stopping)
+    private ServeSession(BuildSettings settings, ConsoleReport report, PreviewServer server, CancellationToken stopping)
     {
-        _cacheMemory = cacheMemory;
         _settings = settings;
         _report = report;
         Server = server;
@@ -38,7 +35,8 @@ public sealed class ServeSession : IAsyncDisposable
     /// <param name="quiet">How long the files must be left alone before a rebuild starts.</param>
     public static async Task<ServeSession> Start(BuildSettings settings, int port, ConsoleReport report, TimeSpan quiet, CancellationToken stopping)
     {
-        var cacheMemory = new LoadCacheMemory();
+        // Every build of the session keeps what it loaded for the next: a rebuild decodes from disk only what changed.
+        settings = settings with { Load = settings.Load with { CacheMemory = new LoadCacheMemory() } };
         var output = Path.GetFullPath(settings.Build.OutputDirectory);
         ServeSession? session = null;
         // Watching starts before the first build, held until it is done: a transcript added or
@@ -51,12 +49,12 @@ public sealed class ServeSession : IAsyncDisposable
             held: true);
         try
         {
-            BuildCommand.Execute(report, settings with { Load = settings.Load with { CacheMemory = cacheMemory } }, stopping);
+            BuildCommand.Execute(report, settings, stopping);
             var config = ArchiveConfigReader.Read(settings.Load.InputDirectory, new Core.Diagnostics.DiagnosticBag());
             var baseUrl = settings.Load.BaseUrl is { } given ? ArchiveConfig.NormalizeBaseUrl(given) : config.BaseUrl;
             var server = new PreviewServer(settings.Build.OutputDirectory, baseUrl, port);
             await server.StartAsync(stopping);
-            session = new ServeSession(settings, report, server, cacheMemory, stopping) { _watcher = watcher };
+            session = new ServeSession(settings, report, server, stopping) { _watcher = watcher };
         }
         catch
         {
@@ -87,7 +85,7 @@ public sealed class ServeSession : IAsyncDisposable
         // After the first build the cache is what makes rebuilds fast: never ignore it here.
         var settings = _settings with
         {
-            Load = _settings.Load with { IgnoreCache = false, CacheMemory = _cacheMemory },
+            Load = _settings.Load with { IgnoreCache = false },
             Build = _settings.Build with { Clean = false },
         };
         var (exit, archive, result) = BuildCommand.Run(_report, settings.Load, settings.Build, settings.Strict, _stopping);
