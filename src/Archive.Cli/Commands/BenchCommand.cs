@@ -133,7 +133,7 @@ public static class BenchCommand
         report.Info($"archive serve: rebuild after adding one episode, {runs} time(s)…");
         var serve = ServeMeasurement.Run([.. Args(clean: false).Where(a => a != "--quiet")], folder, runs,
             () => corpus.WriteEpisode(input, options.Episodes, newest.AddDays(1)).Path, TimeSpan.FromMinutes(30));
-        var serveRebuild = serve.Rebuilds.OrderBy(BeforeIndex).ElementAt(serve.Rebuilds.Count / 2);
+        var serveRebuild = Median(serve.Rebuilds, BeforeIndex);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{options.Episodes:N0} episodes, {options.MinMinutes}–{options.MaxMinutes} min (seed {options.Seed}), {FolderBytes(input) / 1e6:0} MB of transcripts{(runs > 1 ? $", medians of {runs} runs" : "")}")
@@ -158,19 +158,19 @@ public static class BenchCommand
         // Of the medians of each: a single run spreads by a fifth or more on a shared machine.
         double beforeIndex = BeforeIndex(Median(cleanRuns, BeforeIndex)), rebuildBeforeIndex = BeforeIndex(oneMore);
         report.Console.WriteLine($"one-episode rebuild before the index: {rebuildBeforeIndex / beforeIndex:P0} of a clean build's ({Seconds(rebuildBeforeIndex)} of {Seconds(beforeIndex)}"
-            + (runs > 1 ? $"; medians of {runs}: clean {Spread(cleanRuns)}, rebuild {Spread(oneMoreRuns)})" : ")"));
+            + (runs > 1 ? $"; medians of {runs}: clean {Spread(cleanRuns.Select(m => m.Report))}, rebuild {Spread(oneMoreRuns.Select(m => m.Report))})" : ")"));
         report.Console.WriteLine($"in archive serve: {BeforeIndex(serveRebuild) / beforeIndex:P0} ({Seconds(BeforeIndex(serveRebuild))}"
-            + (runs > 1 ? $"; median of {runs}: {Seconds(serve.Rebuilds.Min(BeforeIndex))}–{Seconds(serve.Rebuilds.Max(BeforeIndex))})" : ")"));
+            + (runs > 1 ? $"; median of {runs}: {Spread(serve.Rebuilds)})" : ")"));
     }
 
     private static double BeforeIndex(BuildMeasurement.Result m) => BeforeIndex(m.Report);
 
     private static double BeforeIndex(BuildReport r) => r.Stages.Where(s => s.Name != "index").Sum(s => s.Seconds);
 
-    private static BuildMeasurement.Result Median(List<BuildMeasurement.Result> runs, Func<BuildMeasurement.Result, double> by) =>
-        runs.OrderBy(by).ElementAt(runs.Count / 2);
+    private static T Median<T>(IReadOnlyList<T> runs, Func<T, double> by) => runs.OrderBy(by).ElementAt(runs.Count / 2);
 
-    private static string Spread(List<BuildMeasurement.Result> runs) => $"{Seconds(runs.Min(BeforeIndex))}–{Seconds(runs.Max(BeforeIndex))}";
+    /// <summary>The fastest and slowest of some runs, before the index.</summary>
+    private static string Spread(IEnumerable<BuildReport> runs) => $"{Seconds(runs.Min(BeforeIndex))}–{Seconds(runs.Max(BeforeIndex))}";
 
     private static void Row(Table table, string label, string[] values) => table.AddRow([label, .. values]);
 
