@@ -501,7 +501,11 @@ public sealed class ViewFactory
     private DateOnly? DateOf(int index) => _archive.Episodes[index].Episode.Date;
 
     /// <summary>A dated episode's month, by which the archive groups its episodes.</summary>
-    private (int Year, int Month) MonthOf(int index) => (DateOf(index)!.Value.Year, DateOf(index)!.Value.Month);
+    private (int Year, int Month) MonthOf(int index)
+    {
+        var date = DateOf(index)!.Value;
+        return (date.Year, date.Month);
+    }
 
     /// <summary>A month's anchor on the archive's pages: <c>y2017-03</c>.</summary>
     private static string MonthId((int Year, int Month) month) => $"y{month.Year}-{month.Month:00}";
